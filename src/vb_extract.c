@@ -57,6 +57,16 @@ vb_method_name(VbMethod method)
 	return "none";
 }
 
+static bool
+IsUnspacedScript(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) ||	/* kana */
+		(c >= 0x3400 && c <= 0x9FFF) ||	/* CJK ideographs */
+		(c >= 0xF900 && c <= 0xFAFF) ||
+		(c >= 0x0E00 && c <= 0x0E7F) ||	/* Thai */
+		(c >= 0x20000 && c <= 0x3134F);
+}
+
 static int
 CountWords(const char *text, size_t start, size_t end)
 {
@@ -71,7 +81,13 @@ CountWords(const char *text, size_t start, size_t end)
 		bool		word_char = vb_is_word_char(c) ||
 			(in_word && (c == '\'' || c == 0x2019 || c == '-'));
 
-		if (word_char && !in_word)
+		/* scripts written without spaces: each character counts */
+		if (IsUnspacedScript(c))
+		{
+			words++;
+			word_char = false;
+		}
+		else if (word_char && !in_word)
 			words++;
 		in_word = word_char;
 		pos += w;

@@ -76,10 +76,16 @@ static const char *const reporting_verbs[] = {
 	NULL
 };
 
-/* Words of a name: capitalised, with inner apostrophes, hyphens, initials. */
-#define NAME_WORD "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*"
+/*
+ * Words of a name: capitalised, with inner apostrophes and hyphens, or an
+ * initial.  A dot belongs to a name only in an initial, a title before it
+ * or a suffix after it, so that "Whitlock. Whitlock" is two sentences.
+ */
+#define NAME_WORD "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]+)"
+#define TITLE "(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|St)\\.\\h+)?"
+#define SUFFIX "(?:,?\\h+(?:Jr|Sr)\\.)?"
 #define PARTICLE "(?:de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|le|la|bin|ibn|al|el)"
-#define NAME "(?:" NAME_WORD "(?:\\h+(?:" PARTICLE "\\h+)*" NAME_WORD "){0,3})"
+#define NAME "(?:" TITLE NAME_WORD "(?:\\h+(?:" PARTICLE "\\h+)*" NAME_WORD "){0,3}" SUFFIX ")"
 #define PRONOUN "(?:[Hh]e|[Ss]he|[Tt]hey)(?![\\p{L}\\p{N}])"
 #define WHO "(?<who>" PRONOUN "|" NAME ")"
 #define WORD_START "(?<![\\p{L}\\p{N}\\p{M}])"

@@ -161,6 +161,58 @@ Closes(unsigned int opener, unsigned int mark, bool left_flank)
 }
 
 static bool
+IsGuillemet(unsigned int c)
+{
+	return c == 0x00AB || c == 0x00BB || c == 0x2039 || c == 0x203A;
+}
+
+static bool
+IsCornerBracket(unsigned int c)
+{
+	return (c >= 0x300C && c <= 0x300F) || c == 0xFF62 || c == 0xFF63;
+}
+
+static bool
+IsInnerSpace(uint32_t c)
+{
+	return c == ' ' || c == 0xA0 || c == 0x202F || c == 0x2009;
+}
+
+/* The character after a guillemet and the (no-break) space inside it. */
+static uint32_t
+NextAfterInnerSpace(const char *text, size_t len, size_t pos)
+{
+	size_t		w;
+	uint32_t	c;
+
+	if (pos >= len)
+		return 0;
+	c = vb_utf8_decode(text, len, pos, &w);
+	if (IsInnerSpace(c) && pos + w < len)
+	{
+		uint32_t	after = vb_utf8_decode(text, len, pos + w, &w);
+
+		if (!vb_is_space(after))
+			return after;
+	}
+	return c;
+}
+
+/* The character before a guillemet and the (no-break) space inside it. */
+static uint32_t
+PrevBeforeInnerSpace(const char *text, size_t pos, uint32_t prev)
+{
+	if (IsInnerSpace(prev) && pos > 0)
+	{
+		uint32_t	before = vb_utf8_before(text, vb_utf8_prev(text, pos));
+
+		if (before != 0 && !vb_is_space(before))
+			return before;
+	}
+	return prev;
+}
+
+static bool
 IsApostropheLike(unsigned int c)
 {
 	return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x201B;
@@ -438,11 +490,28 @@ vb_find_quotes(const char *text, size_t len, VbQuoteList *out)
 			size_t		w;
 			uint32_t	next = next_pos < len ?
 				vb_utf8_decode(text, len, next_pos, &w) : 0;
-			bool		left = next != 0 && !vb_is_space(next) &&
-				(prev == 0 || vb_is_space(prev) || IsOpeningPunct(prev));
-			bool		right = prev != 0 && !vb_is_space(prev) &&
-				(next == 0 || vb_is_space(next) || !vb_is_word_char(next));
+			bool		left;
+			bool		right;
 			bool		handled = false;
+
+			if (IsGuillemet(c))
+			{
+				/* French typography puts a space inside: « mot » */
+				if (c == 0x00AB || c == 0x2039)
+					next = NextAfterInnerSpace(text, len, next_pos);
+				else
+					prev = PrevBeforeInnerSpace(text, pos, prev);
+			}
+			left = next != 0 && !vb_is_space(next) &&
+				(prev == 0 || vb_is_space(prev) || IsOpeningPunct(prev));
+			right = prev != 0 && !vb_is_space(prev) &&
+				(next == 0 || vb_is_space(next) || !vb_is_word_char(next));
+			if (IsCornerBracket(c))
+			{
+				/* CJK brackets say which end they are; no spaces around */
+				left = c == 0x300C || c == 0x300E || c == 0xFF62;
+				right = !left;
+			}
 
 			if (IsApostropheLike(c) &&
 				((vb_is_word_char(prev) && vb_is_word_char(next)) ||

@@ -1,0 +1,371 @@
+/* verbatim--0.1.0.sql */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION verbatim" to load this file. \quit
+
+-- Spans are character positions and the text core reads UTF-8: refuse any
+-- other database encoding now rather than at the first article.
+DO $$
+BEGIN
+    IF pg_catalog.getdatabaseencoding() <> 'UTF8' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'feature_not_supported',
+            MESSAGE = 'verbatim requires a database with UTF8 encoding',
+            DETAIL = pg_catalog.format('The current database uses encoding "%s".',
+                                       pg_catalog.getdatabaseencoding()),
+            HINT = 'Create the database with ENCODING ''UTF8'' TEMPLATE template0 and install verbatim there.';
+    END IF;
+END
+$$;
+
+--------------------------------------------------------------------------
+-- Pure functions over text.  IMMUTABLE: the result depends on the argument
+-- alone (no locale, no setting, no table), so they can be used in indexes
+-- and generated columns and run in parallel workers.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION verbatim.extract_quotes(
+    body text,
+    OUT span int4range,
+    OUT quote text,
+    OUT kind text,
+    OUT speaker text,
+    OUT mention text,
+    OUT cue text,
+    OUT method text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'verbatim_extract_quotes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 20;
+
+COMMENT ON FUNCTION verbatim.extract_quotes(text) IS
+'Every quotation in a text, with its kind and attribution; span is in characters, as substr() counts';
+
+CREATE FUNCTION verbatim.extract_quotes_detail(
+    body text,
+    OUT span int4range,
+    OUT quote text,
+    OUT kind text,
+    OUT speaker text,
+    OUT mention text,
+    OUT cue text,
+    OUT method text,
+    OUT paragraph int4,
+    OUT cited_outlet text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'verbatim_extract_quotes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 20;
+
+COMMENT ON FUNCTION verbatim.extract_quotes_detail(text) IS
+'extract_quotes() plus the paragraph of each quotation and the outlet its attribution cites';
+
+CREATE FUNCTION verbatim.library_version()
+RETURNS text
+AS 'MODULE_PATHNAME', 'verbatim_library_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION verbatim.library_version() IS
+'The version the loaded shared library was built as';
+
+--------------------------------------------------------------------------
+-- Storage.  Sequences are explicit (not identity columns) so that they can
+-- be registered for pg_dump alongside their tables.
+--------------------------------------------------------------------------
+
+CREATE SEQUENCE verbatim.article_id_seq;
+CREATE TABLE verbatim.article (
+    id bigint PRIMARY KEY DEFAULT pg_catalog.nextval('verbatim.article_id_seq'),
+    key text UNIQUE CHECK (key <> ''),
+    outlet text NOT NULL CHECK (outlet <> ''),
+    url text UNIQUE CHECK (url <> ''),
+    author text,
+    published_at timestamptz,
+    title text,
+    lang text,
+    body text NOT NULL,
+    ingested_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+ALTER SEQUENCE verbatim.article_id_seq OWNED BY verbatim.article.id;
+CREATE INDEX article_outlet_published_idx ON verbatim.article (outlet, published_at);
+CREATE INDEX article_author_idx ON verbatim.article (author);
+
+COMMENT ON TABLE verbatim.article IS
+'Articles as received; inserting or updating the body extracts its quotations';
+COMMENT ON COLUMN verbatim.article.key IS
+'The source''s own identifier for the article, if it has one';
+
+CREATE SEQUENCE verbatim.speaker_id_seq;
+CREATE TABLE verbatim.speaker (
+    id bigint PRIMARY KEY DEFAULT pg_catalog.nextval('verbatim.speaker_id_seq'),
+    name text NOT NULL UNIQUE CHECK (pg_catalog.btrim(name) <> ''),
+    aliases text[] NOT NULL DEFAULT '{}'
+);
+ALTER SEQUENCE verbatim.speaker_id_seq OWNED BY verbatim.speaker.id;
+CREATE INDEX speaker_aliases_idx ON verbatim.speaker USING gin (aliases);
+
+COMMENT ON TABLE verbatim.speaker IS
+'People (and organisations) quoted: a canonical name and the other names they go by';
+
+-- Articles that carry a speaker's own words although the speaker is not
+-- their author: transcripts, statements, posts.
+CREATE TABLE verbatim.primary_source (
+    speaker_id bigint NOT NULL REFERENCES verbatim.speaker (id) ON DELETE CASCADE,
+    article_id bigint NOT NULL REFERENCES verbatim.article (id) ON DELETE CASCADE,
+    note text,
+    PRIMARY KEY (speaker_id, article_id)
+);
+CREATE INDEX primary_source_article_idx ON verbatim.primary_source (article_id);
+
+CREATE SEQUENCE verbatim.quote_id_seq;
+CREATE TABLE verbatim.quote (
+    id bigint PRIMARY KEY DEFAULT pg_catalog.nextval('verbatim.quote_id_seq'),
+    article_id bigint NOT NULL REFERENCES verbatim.article (id) ON DELETE CASCADE,
+    ordinal int4 NOT NULL CHECK (ordinal >= 1),
+    span int4range NOT NULL CHECK (NOT pg_catalog.isempty(span) AND pg_catalog.lower(span) >= 1),
+    quote text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('direct', 'partial', 'scare')),
+    paragraph int4 NOT NULL CHECK (paragraph >= 1),
+    UNIQUE (article_id, ordinal)
+);
+ALTER SEQUENCE verbatim.quote_id_seq OWNED BY verbatim.quote.id;
+
+COMMENT ON TABLE verbatim.quote IS
+'One row per quotation found in an article; substr(body, lower(span), upper(span) - lower(span)) = quote';
+
+CREATE TABLE verbatim.attribution (
+    quote_id bigint PRIMARY KEY REFERENCES verbatim.quote (id) ON DELETE CASCADE,
+    speaker_id bigint REFERENCES verbatim.speaker (id) ON DELETE SET NULL,
+    mention text,
+    cue text,
+    method text NOT NULL CHECK (method IN ('named', 'pronoun', 'continuation',
+                                           'according_to', 'colon', 'none')),
+    cited_outlet text
+);
+CREATE INDEX attribution_speaker_idx ON verbatim.attribution (speaker_id);
+
+COMMENT ON TABLE verbatim.attribution IS
+'Who each quotation is attributed to, the words that say so, and the outlet it cites';
+
+SELECT pg_catalog.pg_extension_config_dump('verbatim.article', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.article_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.speaker', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.speaker_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.primary_source', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.quote', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.quote_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.attribution', '');
+
+--------------------------------------------------------------------------
+-- Speakers
+--------------------------------------------------------------------------
+
+-- The speaker a name stands for, created if new.  A name matches a
+-- speaker's canonical name, or else an alias that exactly one speaker has.
+-- A new multi-word name gets its last word as an alias, so that "Whitlock"
+-- in a later article finds "Dana Whitlock".  VOLATILE: it may insert.
+CREATE FUNCTION verbatim.resolve_speaker(name text)
+RETURNS bigint
+LANGUAGE plpgsql
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    found_id bigint;
+    clean text := pg_catalog.btrim(name);
+    surname text;
+BEGIN
+    IF clean = '' THEN
+        RETURN NULL;
+    END IF;
+    SELECT s.id INTO found_id FROM verbatim.speaker s WHERE s.name = clean;
+    IF found_id IS NOT NULL THEN
+        RETURN found_id;
+    END IF;
+    SELECT min(s.id) INTO found_id
+      FROM verbatim.speaker s
+     WHERE s.aliases @> ARRAY[clean]
+    HAVING count(*) = 1;
+    IF found_id IS NOT NULL THEN
+        RETURN found_id;
+    END IF;
+    IF clean ~ '\s' THEN
+        surname := pg_catalog.substring(clean FROM '(\S+)$');
+    END IF;
+    INSERT INTO verbatim.speaker AS s (name, aliases)
+    VALUES (clean, CASE WHEN surname IS NULL THEN '{}'::text[] ELSE ARRAY[surname] END)
+    ON CONFLICT ON CONSTRAINT speaker_name_key DO NOTHING
+    RETURNING s.id INTO found_id;
+    IF found_id IS NULL THEN
+        -- created concurrently by another session
+        SELECT s.id INTO found_id FROM verbatim.speaker s WHERE s.name = clean;
+    END IF;
+    RETURN found_id;
+END
+$$;
+
+COMMENT ON FUNCTION verbatim.resolve_speaker(text) IS
+'The id of the speaker a name (or unique alias) stands for, creating the speaker if new';
+
+--------------------------------------------------------------------------
+-- Extraction on write
+--------------------------------------------------------------------------
+
+CREATE FUNCTION verbatim.article_extract_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        DELETE FROM verbatim.quote q WHERE q.article_id = NEW.id;
+    END IF;
+    WITH found AS (
+        SELECT x.*
+          FROM verbatim.extract_quotes_detail(NEW.body) WITH ORDINALITY
+               AS x(span, quote, kind, speaker, mention, cue, method,
+                    paragraph, cited_outlet, ordinal)
+    ), stored AS (
+        INSERT INTO verbatim.quote (article_id, ordinal, span, quote, kind, paragraph)
+        SELECT NEW.id, f.ordinal, f.span, f.quote, f.kind, f.paragraph
+          FROM found f
+        RETURNING id, ordinal
+    )
+    INSERT INTO verbatim.attribution (quote_id, speaker_id, mention, cue, method, cited_outlet)
+    SELECT s.id, verbatim.resolve_speaker(f.speaker), f.mention, f.cue, f.method,
+           f.cited_outlet
+      FROM stored s
+      JOIN found f USING (ordinal);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER article_extract_insert
+    AFTER INSERT ON verbatim.article
+    FOR EACH ROW EXECUTE FUNCTION verbatim.article_extract_trigger();
+
+CREATE TRIGGER article_extract_update
+    AFTER UPDATE OF body ON verbatim.article
+    FOR EACH ROW WHEN (OLD.body IS DISTINCT FROM NEW.body)
+    EXECUTE FUNCTION verbatim.article_extract_trigger();
+
+--------------------------------------------------------------------------
+-- Reading it back.  security_invoker: row-level security on the tables
+-- applies to whoever queries the view.
+--------------------------------------------------------------------------
+
+CREATE VIEW verbatim.quotes WITH (security_invoker = true) AS
+SELECT q.id AS quote_id,
+       a.id AS article_id,
+       a.outlet,
+       a.published_at,
+       q.ordinal,
+       q.paragraph,
+       q.span,
+       q.quote,
+       q.kind,
+       s.name AS speaker,
+       t.mention,
+       t.cue,
+       t.method,
+       t.cited_outlet
+  FROM verbatim.quote q
+  JOIN verbatim.article a ON a.id = q.article_id
+  LEFT JOIN verbatim.attribution t ON t.quote_id = q.id
+  LEFT JOIN verbatim.speaker s ON s.id = t.speaker_id;
+
+COMMENT ON VIEW verbatim.quotes IS
+'Every stored quotation with its article, outlet and attribution';
+
+--------------------------------------------------------------------------
+-- Ingestion
+--------------------------------------------------------------------------
+
+-- Load one article from a JSON object with the fields key, outlet, author,
+-- published, url, title, lang and body.  outlet and body are required;
+-- the others may be absent or null.  Other fields are ignored.  An article
+-- whose key (or, lacking a key, url) is already stored is updated in
+-- place, which re-extracts its quotations if the body changed.
+CREATE FUNCTION verbatim.ingest(doc jsonb)
+RETURNS bigint
+LANGUAGE plpgsql
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    field text;
+    article_id bigint;
+    published timestamptz;
+BEGIN
+    IF jsonb_typeof(doc) <> 'object' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'invalid_parameter_value',
+            MESSAGE = pg_catalog.format('verbatim.ingest expects a JSON object, not %s',
+                                        jsonb_typeof(doc)),
+            HINT = 'Pass one article as {"outlet": ..., "body": ..., ...}.';
+    END IF;
+    FOREACH field IN ARRAY ARRAY['outlet', 'body'] LOOP
+        IF NOT doc ? field OR jsonb_typeof(doc -> field) = 'null' THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'null_value_not_allowed',
+                MESSAGE = pg_catalog.format('article field "%s" is missing', field),
+                DETAIL = 'Every article needs an "outlet" and a "body".',
+                HINT = pg_catalog.format('Add "%s" as a JSON string.', field);
+        END IF;
+    END LOOP;
+    FOREACH field IN ARRAY ARRAY['key', 'outlet', 'author', 'published', 'url',
+                                 'title', 'lang', 'body'] LOOP
+        IF doc ? field AND jsonb_typeof(doc -> field) NOT IN ('string', 'null') THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'invalid_parameter_value',
+                MESSAGE = pg_catalog.format('article field "%s" must be a string, not %s',
+                                            field, jsonb_typeof(doc -> field)),
+                HINT = pg_catalog.format('Give "%s" as a JSON string, or null.', field);
+        END IF;
+    END LOOP;
+    IF doc ->> 'outlet' = '' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'invalid_parameter_value',
+            MESSAGE = 'article field "outlet" is empty',
+            HINT = 'Name the outlet that published the article.';
+    END IF;
+    BEGIN
+        published := (doc ->> 'published')::timestamptz;
+    EXCEPTION WHEN invalid_datetime_format OR datetime_field_overflow THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'invalid_datetime_format',
+            MESSAGE = pg_catalog.format('article field "published" is not a timestamp: %s',
+                                        doc ->> 'published'),
+            HINT = 'Use ISO 8601, for example "2026-03-02T09:00:00+00:00", or null.';
+    END;
+
+    IF doc ->> 'key' IS NOT NULL THEN
+        INSERT INTO verbatim.article AS a (key, outlet, author, published_at, url, title, lang, body)
+        VALUES (doc ->> 'key', doc ->> 'outlet', doc ->> 'author', published,
+                NULLIF(doc ->> 'url', ''), doc ->> 'title', doc ->> 'lang', doc ->> 'body')
+        ON CONFLICT (key) DO UPDATE
+           SET outlet = excluded.outlet, author = excluded.author,
+               published_at = excluded.published_at, url = excluded.url,
+               title = excluded.title, lang = excluded.lang, body = excluded.body
+        RETURNING a.id INTO article_id;
+    ELSIF NULLIF(doc ->> 'url', '') IS NOT NULL THEN
+        INSERT INTO verbatim.article AS a (outlet, author, published_at, url, title, lang, body)
+        VALUES (doc ->> 'outlet', doc ->> 'author', published, doc ->> 'url',
+                doc ->> 'title', doc ->> 'lang', doc ->> 'body')
+        ON CONFLICT (url) DO UPDATE
+           SET outlet = excluded.outlet, author = excluded.author,
+               published_at = excluded.published_at, title = excluded.title,
+               lang = excluded.lang, body = excluded.body
+        RETURNING a.id INTO article_id;
+    ELSE
+        INSERT INTO verbatim.article AS a (outlet, author, published_at, title, lang, body)
+        VALUES (doc ->> 'outlet', doc ->> 'author', published, doc ->> 'title',
+                doc ->> 'lang', doc ->> 'body')
+        RETURNING a.id INTO article_id;
+    END IF;
+    RETURN article_id;
+END
+$$;
+
+COMMENT ON FUNCTION verbatim.ingest(jsonb) IS
+'Store one article given as a JSON object (key, outlet, author, published, url, title, lang, body); returns its id';
