@@ -299,6 +299,8 @@ ResolvePronoun(const char *text, size_t len, size_t pronoun_at,
 	size_t		best_at = 0;
 	int			best = -1;
 	VbPatternMatch m;
+	VbSlice		fallback = {0, 0};
+	bool		have_fallback = false;
 	int			i;
 
 	/* people introduced with a reporting verb: "advocate Dana Whitlock argues" */
@@ -313,6 +315,27 @@ ResolvePronoun(const char *text, size_t len, size_t pronoun_at,
 			vb_clean_name(text, m.who, &mention, &bare))
 			vb_persons_resolve(persons, text, bare.start, text + bare.start,
 							   bare.end - bare.start);
+		pos = m.whole.end > pos ? m.whole.end : pos + 1;
+	}
+
+	/*
+	 * Failing a known person, the nearest full name that looks like a
+	 * person's: "Dana Whitlock has covered the utility for years."
+	 */
+	pos = from;
+	while (pos < pronoun_at &&
+		   vb_pattern_find(VB_PAT_FULL_NAME, text, pos, pronoun_at, &m))
+	{
+		VbSlice		mention;
+		VbSlice		bare;
+
+		if (!InsideQuote(spans, outer, nouter, m.who.start) &&
+			vb_clean_name(text, m.who, &mention, &bare) &&
+			vb_looks_like_person(text + bare.start, bare.end - bare.start))
+		{
+			fallback = bare;
+			have_fallback = true;
+		}
 		pos = m.whole.end > pos ? m.whole.end : pos + 1;
 	}
 
@@ -347,6 +370,10 @@ ResolvePronoun(const char *text, size_t len, size_t pronoun_at,
 			best_at = earlier[i].position;
 		}
 	}
+	if (have_fallback && (best < 0 || fallback.start > best_at))
+		best = vb_persons_resolve(persons, text, fallback.start,
+								  text + fallback.start,
+								  fallback.end - fallback.start);
 	return best;
 }
 

@@ -43,6 +43,26 @@ static const char *const honorifics[] = {
 	"Chief", "Minister", "Secretary", "Rev", "Reverend", "Capt", "Captain",
 	"Lt", "Col", "Sgt", "Councillor", "Councilor", "Commissioner", "Director",
 	"Chancellor", "Premier", "Madame", "Monsieur", "Herr", "Frau",
+	/* roles written as titles at the start of a sentence */
+	"Columnist", "Reporter", "Editor", "Analyst", "Advocate", "Spokesman",
+	"Spokeswoman", "Spokesperson", "Chair", "Chairman", "Chairwoman", "CEO",
+	"Founder", "Economist", "Resident", "Engineer", "Officer", "Manager",
+	"Coach", "Councilman", "Councilwoman", "Attorney", "Lawyer", "Dean",
+	"Inspector", "Detective", "Author", "Writer", "Researcher", "Scientist",
+	NULL
+};
+
+/* Words that make a capitalised sequence an organisation or a place. */
+static const char *const organisation_words[] = {
+	"Academy", "Agency", "Association", "Authority", "Bank", "Board",
+	"Center", "Centre", "City", "Club", "College", "Commission", "Committee",
+	"Company", "Corp", "Corporation", "Council", "County", "Court", "Daily",
+	"Department", "Foundation", "Group", "Herald", "Hospital", "House",
+	"Inc", "Institute", "Journal", "Kingdom", "Labs", "Ledger", "Ltd",
+	"Ministry", "Museum", "News", "Office", "Party", "Post", "Press",
+	"Republic", "School", "Service", "Services", "Society", "State",
+	"States", "Street", "Systems", "Technologies", "Times", "Tribune",
+	"Union", "United", "University", "Utility", "Wire", "World",
 	NULL
 };
 
@@ -68,6 +88,28 @@ bool
 vb_is_calendar_word(const char *word, size_t len)
 {
 	return InList(calendar_words, word, len);
+}
+
+bool
+vb_looks_like_person(const char *name, size_t len)
+{
+	size_t		pos = 0;
+	int			words = 0;
+
+	while (pos < len)
+	{
+		size_t		end = pos;
+
+		while (end < len && name[end] != ' ')
+			end++;
+		if (InList(organisation_words, name + pos, end - pos) ||
+			InList(calendar_words, name + pos, end - pos) ||
+			InList(leading_words, name + pos, end - pos))
+			return false;
+		words++;
+		pos = end + 1;
+	}
+	return words >= 2;
 }
 
 /* End of the word starting at pos: up to white space. */

@@ -23,6 +23,13 @@ extern bool vb_clean_name(const char *text, VbSlice captured,
 /* Month and weekday names, which look like outlets after "said". */
 extern bool vb_is_calendar_word(const char *word, size_t len);
 
+/*
+ * Could this capitalised sequence of words (single spaces) name a person?
+ * At least two words, none of which marks an organisation, a place, a date
+ * or the start of a sentence.
+ */
+extern bool vb_looks_like_person(const char *name, size_t len);
+
 typedef struct VbPerson
 {
 	char	   *full;			/* NUL-terminated */

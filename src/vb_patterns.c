@@ -91,7 +91,13 @@ static const char *const reporting_verbs[] = {
 #define WORD_START "(?<![\\p{L}\\p{N}\\p{M}])"
 /* ", a columnist at the Ledger," between the name and the verb */
 #define APPOSITION "(?:,\\h[^,.!?\"\u201C\u201D\u00AB\u00BB\\n]{1,80},)?"
-#define AUXILIARY "(?:(?:has|have|had|is|was|were|are|will|would|could|later|also|then|once|previously|recently|again|long|repeatedly|further|simply|flatly|publicly|famously|bluntly|often|always|even|since)\\h+){0,3}"
+/*
+ * Before a reporting verb: adverbs ("later added") stay outside the cue,
+ * auxiliaries ("has argued", "had long warned") are part of it.
+ */
+#define ADVERB "(?:later|also|then|once|previously|recently|again|long|repeatedly|further|simply|flatly|publicly|famously|bluntly|often|always|even|since|quickly|quietly|firmly)"
+#define ADVERBS "(?:" ADVERB "\\h+){0,2}"
+#define AUXILIARIES "(?:(?:has|have|had|is|was|were|are|will|would|could|might)\\h+(?:" ADVERB "\\h+)?){0,2}"
 #define DETERMINER "(?:an?|the|his|her|their|its)"
 #define OUTLET_TAIL \
 	"(?:\\h+(?:(?<prep>in|on|for|to)\\h+)?(?:" DETERMINER "\\h+(?:[\\p{Ll}-]+\\h+){1,3}(?:in|on|for|with|to)\\h+)?" \
@@ -102,7 +108,7 @@ static const char *const reporting_verbs[] = {
 /* @CUE@ is replaced by the reporting-verb alternation at compile time */
 static const char *const pattern_sources[VB_PAT_COUNT] = {
 	[VB_PAT_AFTER_WHO_CUE] =
-	AFTER_LEAD WHO APPOSITION "\\h+" AUXILIARY "(?<cue>@CUE@)(?![\\p{L}\\p{N}])" OUTLET_TAIL,
+	AFTER_LEAD WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])" OUTLET_TAIL,
 	[VB_PAT_AFTER_CUE_WHO] =
 	AFTER_LEAD "(?<cue>@CUE@)\\h+" WHO,
 	[VB_PAT_AFTER_ACCORDING] =
@@ -112,16 +118,18 @@ static const char *const pattern_sources[VB_PAT_COUNT] = {
 	[VB_PAT_BEFORE_ACCORDING] =
 	WORD_START "(?<cue>[Aa]ccording\\h+to)\\h+(?<who>" NAME ")" APPOSITION "\\h*,?\\h*$",
 	[VB_PAT_BEFORE_SEPARATOR] =
-	WORD_START WHO APPOSITION "\\h+" AUXILIARY "(?<cue>@CUE@)(?![\\p{L}\\p{N}])" OUTLET_TAIL
+	WORD_START WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])" OUTLET_TAIL
 	NO_SENTENCE_END "{0,120}?(?<sep>[:,])\\h*$",
 	[VB_PAT_BEFORE_EMBEDDED] =
-	WORD_START WHO APPOSITION "\\h+" AUXILIARY
-	"(?<cue>@CUE@|called|calls|calling|described|describes|dubbed|dubs|termed|terms|labell?ed|branded)(?![\\p{L}\\p{N}])"
+	WORD_START WHO APPOSITION "\\h+" ADVERBS
+	"(?<cue>" AUXILIARIES "(?:@CUE@|called|calls|calling|described|describes|dubbed|dubs|termed|terms|labell?ed|branded))(?![\\p{L}\\p{N}])"
 	NO_SENTENCE_END "{0,200}$",
 	[VB_PAT_BEFORE_EMBEDDED_ACCORDING] =
 	WORD_START "(?<cue>[Aa]ccording\\h+to)\\h+(?<who>" NAME ")" NO_SENTENCE_END "{0,200}$",
+	[VB_PAT_FULL_NAME] =
+	WORD_START "(?<who>" NAME_WORD "(?:\\h+(?:" PARTICLE "\\h+)*" NAME_WORD "){1,3})",
 	[VB_PAT_WHO_CUE] =
-	WORD_START WHO APPOSITION "\\h+" AUXILIARY "(?<cue>@CUE@)(?![\\p{L}\\p{N}])",
+	WORD_START WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])",
 };
 
 typedef struct CompiledPattern

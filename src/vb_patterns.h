@@ -25,6 +25,8 @@ typedef enum VbPattern
 	VB_PAT_BEFORE_SEPARATOR,	/* Whitlock said: "…" */
 	VB_PAT_BEFORE_EMBEDDED,		/* Whitlock called it "…" */
 	VB_PAT_BEFORE_EMBEDDED_ACCORDING,	/* According to W, it is "…" */
+	/* anywhere: a name of two to four words */
+	VB_PAT_FULL_NAME,
 	/* anywhere: a name or pronoun followed by a reporting verb */
 	VB_PAT_WHO_CUE,
 	VB_PAT_COUNT
