@@ -190,7 +190,7 @@ BEGIN
         RETURN found_id;
     END IF;
     IF clean ~ '\s' THEN
-        surname := pg_catalog.substring(clean FROM '(\S+)$');
+        surname := substring(clean FROM '(\S+)$');
     END IF;
     INSERT INTO verbatim.speaker AS s (name, aliases)
     VALUES (clean, CASE WHEN surname IS NULL THEN '{}'::text[] ELSE ARRAY[surname] END)
@@ -330,6 +330,11 @@ BEGIN
             HINT = 'Name the outlet that published the article.';
     END IF;
     BEGIN
+        -- ISO 8601 only: the words PostgreSQL also accepts ("now",
+        -- "epoch", "infinity") are not publication dates
+        IF doc ->> 'published' !~ '^\d{4}-\d{2}-\d{2}' THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_datetime_format';
+        END IF;
         published := (doc ->> 'published')::timestamptz;
     EXCEPTION WHEN invalid_datetime_format OR datetime_field_overflow THEN
         RAISE EXCEPTION USING

@@ -114,7 +114,7 @@ static const char *const pattern_sources[VB_PAT_COUNT] = {
 	[VB_PAT_AFTER_ACCORDING] =
 	AFTER_LEAD "(?<cue>according\\h+to)\\h+(?<who>" NAME ")",
 	[VB_PAT_BEFORE_AS] =
-	WORD_START "[Aa]s\\h+" WHO "\\h+(?<cue>(?:puts|put|said|says|wrote|writes|noted|notes|explained|explains|argued|argues|observed|observes)(?:\\h+it)?)\\h*,?\\h*$",
+	WORD_START "[Aa]s\\h+" WHO "\\h+(?<cue>(?:puts|put|said|says|wrote|writes|noted|notes|explained|explains|argued|argues|observed|observes)(?:\\h+it)?)(?:\\h+\\p{Ll}+){0,3}\\h*[,:]?\\h*$",
 	[VB_PAT_BEFORE_ACCORDING] =
 	WORD_START "(?<cue>[Aa]ccording\\h+to)\\h+(?<who>" NAME ")" APPOSITION "\\h*,?\\h*$",
 	[VB_PAT_BEFORE_SEPARATOR] =

@@ -293,6 +293,23 @@ LooksPossessive(const char *text, size_t len, size_t pos, size_t width,
 	return false;
 }
 
+/* Marks around nothing but marks and punctuation quote nothing. */
+static bool
+HasWordCharacter(const char *text, size_t start, size_t end)
+{
+	size_t		pos = start;
+
+	while (pos < end)
+	{
+		size_t		w;
+
+		if (vb_is_word_char(vb_utf8_decode(text, end, pos, &w)))
+			return true;
+		pos += w;
+	}
+	return false;
+}
+
 static void
 AppendQuote(VbQuoteList *out, const char *text, size_t len,
 			const OpenMark *om, size_t end, size_t close, int depth,
@@ -307,7 +324,7 @@ AppendQuote(VbQuoteList *out, const char *text, size_t len,
 		start += w;
 	while (end > start && vb_is_space(vb_utf8_before(text, end)))
 		end = vb_utf8_prev(text, end);
-	if (start >= end)
+	if (start >= end || !HasWordCharacter(text, start, end))
 		return;
 
 	if (out->count == out->capacity)

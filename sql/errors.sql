@@ -1,0 +1,57 @@
+--
+-- Bad and hostile input: a result or a clear error, never a crash.
+--
+SET client_min_messages = warning;
+
+-- NULL gives NULL (no rows); empty text and single bytes give no rows.
+SELECT count(*) AS null_rows FROM verbatim.extract_quotes(NULL);
+SELECT count(*) AS empty_rows FROM verbatim.extract_quotes('');
+SELECT b, count(e.*) AS rows
+  FROM unnest(ARRAY['"', '''', '“', '”', '«', '»', '「', '.', ' ', E'\n', 'a']) AS b
+  LEFT JOIN LATERAL verbatim.extract_quotes(b) e ON true
+ GROUP BY b ORDER BY b;
+
+-- Storms of marks and punctuation: best effort, bounded work.
+SELECT count(*) AS straight_pairs FROM verbatim.extract_quotes(repeat('"', 1000000));
+SELECT count(*) AS curly_openers FROM verbatim.extract_quotes(repeat('“', 1000000));
+SELECT count(*) AS words_in_marks FROM verbatim.extract_quotes(repeat('“a” ', 100000));
+SELECT count(*) AS deep_nesting FROM verbatim.extract_quotes(repeat('“a ‘b ', 5000) || repeat('’ c” ', 5000));
+SELECT count(*) AS unbalanced FROM verbatim.extract_quotes(repeat('He said “yes. ', 100000));
+SELECT count(*) AS apostrophes FROM verbatim.extract_quotes(repeat('’''’''', 100000));
+SELECT count(*) AS ellipses FROM verbatim.extract_quotes(repeat('…... . . . [...] ', 100000));
+SELECT count(*) AS attribution_storm
+  FROM verbatim.extract_quotes(repeat('“Yes,” said Whitlock, a columnist, a writer, an editor. ', 20000));
+SELECT count(*) AS name_storm
+  FROM verbatim.extract_quotes(repeat('Abc Def Ghi Jkl Mno ', 50000) || '“Yes,” she said.');
+SELECT count(*) AS pronoun_storm
+  FROM verbatim.extract_quotes(repeat('“Yes,” she said. ', 50000));
+
+-- Every Unicode plane, combining marks, control characters.
+SELECT count(*) AS planes
+  FROM verbatim.extract_quotes(
+        (SELECT string_agg(chr(cp), '') FROM generate_series(1, 1114111, 997) cp
+          WHERE cp NOT BETWEEN 55296 AND 57343)
+        || '“quoted”' || repeat(chr(769), 10000) || ' “again,” said Émile Zola.');
+SELECT quote, speaker
+  FROM verbatim.extract_quotes('“Ça va,” dit-il. “Naïve café,” said Zoë Ångström-Ölund.');
+
+-- Spans stay in characters with multi-byte text.  Expected: (0 rows).
+WITH t(body) AS (VALUES ('😀😀 “𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ok,” said Zoë. ' || repeat('é', 50) || ' “done.”'))
+SELECT e.quote FROM t, verbatim.extract_quotes(t.body) e
+ WHERE substr(t.body, lower(e.span), upper(e.span) - lower(e.span)) <> e.quote;
+
+-- A body of about 100 MB is processed, and what it finds is right.
+SELECT count(*) AS quotes_in_100mb, count(DISTINCT speaker) AS speakers
+  FROM verbatim.extract_quotes(
+        repeat('The water board met again and nothing changed at all. ', 1900000)
+        || '“We are done,” said Marta Lindqvist.');
+
+-- A database in another encoding cannot install the extension.
+SELECT current_database() AS regress_db \gset
+CREATE DATABASE verbatim_latin1 ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C';
+\c verbatim_latin1
+\set VERBOSITY default
+CREATE EXTENSION verbatim;
+\set VERBOSITY terse
+\c :regress_db
+DROP DATABASE verbatim_latin1;
