@@ -1,0 +1,73 @@
+--
+-- Acceptance test on the real case in ../shared/corpus (read, never copied).
+-- Run by test/acceptance/run, which loads the tables incoming (the articles,
+-- one jsonb a line) and gold (asay-gold.tsv) first.
+-- Prints one line per check: "ok <name>" or "not ok <name>: <detail>".
+--
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+
+SELECT count(verbatim.ingest(doc)) AS ingested FROM incoming \gset
+
+CREATE TEMP VIEW original AS
+SELECT * FROM verbatim.article WHERE key = 'infoworld-asay-2025-04-14';
+CREATE TEMP VIEW quoting AS
+SELECT * FROM verbatim.article WHERE key = 'techspot-open-source-ai-linux';
+CREATE TEMP VIEW quoting_direct AS
+SELECT v.* FROM verbatim.quotes v JOIN quoting a ON a.id = v.article_id
+ WHERE v.kind = 'direct';
+
+CREATE TEMP TABLE result (ordinal serial, name text, passed boolean, detail text);
+
+INSERT INTO result (name, passed, detail)
+SELECT 'both articles ingested', :ingested = 2 AND (SELECT count(*) FROM original) = 1
+       AND (SELECT count(*) FROM quoting) = 1, :'ingested' || ' ingested';
+
+INSERT INTO result (name, passed, detail)
+SELECT 'quoting article yields exactly the 8 gold direct quotes',
+       (SELECT array_agg(quote ORDER BY quote) FROM quoting_direct)
+         = (SELECT array_agg(quote ORDER BY quote) FROM gold),
+       (SELECT string_agg(quote, ' | ' ORDER BY ordinal) FROM quoting_direct);
+
+INSERT INTO result (name, passed, detail)
+SELECT pg_catalog.format('gold quote %s: found, by %s, method %s', g.n, g.speaker,
+                         split_part(split_part(g.attribution, ':', 1), ' ', 1)),
+       q.quote IS NOT NULL AND q.speaker = g.speaker
+         AND q.method = split_part(split_part(g.attribution, ':', 1), ' ', 1),
+       coalesce(pg_catalog.format('speaker=%s mention=%s cue=%s method=%s',
+                                  q.speaker, q.mention, q.cue, q.method), 'not found')
+  FROM gold g LEFT JOIN quoting_direct q ON q.quote = g.quote
+ ORDER BY g.n;
+
+INSERT INTO result (name, passed, detail)
+SELECT pg_catalog.format('original: “%s” is a scare quote', term),
+       EXISTS (SELECT 1 FROM verbatim.quotes v JOIN original a ON a.id = v.article_id
+                WHERE rtrim(v.quote, ',.') = term AND v.kind = 'scare' AND v.speaker IS NULL),
+       (SELECT string_agg(v.quote || '=' || v.kind, ', ') FROM verbatim.quotes v
+          JOIN original a ON a.id = v.article_id)
+  FROM unnest(ARRAY['baddie', 'open enough', 'DeepSeek moment']) AS term;
+
+INSERT INTO result (name, passed, detail)
+SELECT 'no quote attributed to someone who did not say it',
+       NOT EXISTS (SELECT 1 FROM verbatim.quotes v
+                    WHERE v.article_id IN (SELECT id FROM original UNION SELECT id FROM quoting)
+                      AND v.speaker IS NOT NULL AND v.speaker <> 'Matt Asay'),
+       (SELECT string_agg(DISTINCT v.speaker, ', ') FROM verbatim.quotes v);
+
+INSERT INTO result (name, passed, detail)
+SELECT 'spans point into the stored bodies',
+       NOT EXISTS (SELECT 1 FROM verbatim.quote q JOIN verbatim.article a ON a.id = q.article_id
+                    WHERE substr(a.body, lower(q.span), upper(q.span) - lower(q.span)) <> q.quote),
+       '';
+
+INSERT INTO result (name, passed, detail)
+SELECT 'the quote citing the outlet records it',
+       EXISTS (SELECT 1 FROM quoting_direct q JOIN gold g ON g.quote = q.quote
+                WHERE g.attribution LIKE '%Info World%' AND q.cited_outlet = 'Info World'),
+       (SELECT string_agg(DISTINCT cited_outlet, ', ') FROM quoting_direct);
+
+\pset format unaligned
+\pset tuples_only on
+SELECT CASE WHEN passed THEN 'ok ' || name
+            ELSE 'not ok ' || name || ': ' || coalesce(detail, '') END
+  FROM result ORDER BY ordinal;

@@ -1,0 +1,215 @@
+/*
+ * test_core.c
+ *		Unit tests of the plain-C text core, run under ASan and UBSan.
+ *
+ * Prints one "ok N - name" or "not ok N - name" line per check.  Beyond the
+ * named cases, a seeded generator feeds the extractor texts made of quote
+ * marks, letters, spaces, line breaks and invalid bytes, and checks the
+ * invariants every result must keep.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vb_extract.h"
+#include "vb_utf8.h"
+
+static int	checks;
+static int	failures;
+
+static void
+Check(int ok, const char *fmt,...)
+{
+	va_list		args;
+
+	checks++;
+	if (!ok)
+		failures++;
+	printf("%sok %d - ", ok ? "" : "not ", checks);
+	va_start(args, fmt);
+	vprintf(fmt, args);
+	va_end(args);
+	putchar('\n');
+}
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
+
+static uint32_t
+Random(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t) (rng_state >> 16);
+}
+
+static int
+Extract(const char *text, VbExtraction *ex)
+{
+	return vb_extract(text, strlen(text), ex) == NULL;
+}
+
+static void
+TestDecoding(void)
+{
+	static const char *const invalid[] = {
+		"\x80", "\xC0\x80", "\xC2", "\xE2\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+		"\xF8\x88\x80\x80\x80", "\xFF"
+	};
+	size_t		i;
+	int			ok = 1;
+
+	for (i = 0; i < sizeof(invalid) / sizeof(invalid[0]); i++)
+	{
+		size_t		width;
+		uint32_t	c = vb_utf8_decode(invalid[i], strlen(invalid[i]), 0, &width);
+
+		ok &= c == VB_REPLACEMENT_CHAR && width == 1;
+	}
+	Check(ok, "invalid UTF-8 decodes as U+FFFD, one byte at a time");
+	{
+		size_t		width;
+
+		Check(vb_utf8_decode("\xE2\x80\x9C", 3, 0, &width) == 0x201C && width == 3,
+			  "a curly quote decodes in three bytes");
+	}
+	Check(vb_utf8_count("a\xC3\xA9\xF0\x9F\x98\x80", 7) == 3,
+		  "character count matches what substr() counts");
+}
+
+static void
+TestCases(void)
+{
+	VbExtraction ex;
+
+	Check(Extract("", &ex) && ex.count == 0, "empty text yields nothing");
+	vb_extraction_free(&ex);
+
+	Check(Extract("\xE2\x80\x9CWe will,\xE2\x80\x9D Dana Whitlock said.", &ex) &&
+		  ex.count == 1 && ex.quotes[0].method == VB_METHOD_NAMED &&
+		  ex.quotes[0].speaker && strcmp(ex.quotes[0].speaker, "Dana Whitlock") == 0 &&
+		  ex.quotes[0].char_start == 1 && ex.quotes[0].char_length == 8,
+		  "a named attribution, with character offsets");
+	vb_extraction_free(&ex);
+
+	Check(Extract("He didn't say it's over.", &ex) && ex.count == 0,
+		  "apostrophes are not quote marks");
+	vb_extraction_free(&ex);
+
+	Check(Extract("\"A,\" she said. \"B.\"", &ex) && ex.count == 2 &&
+		  ex.quotes[0].method == VB_METHOD_PRONOUN &&
+		  ex.quotes[1].method == VB_METHOD_NONE,
+		  "an unresolved pronoun passes no speaker on");
+	vb_extraction_free(&ex);
+
+	Check(Extract("Marta Lindqvist spoke. \"A,\" she said. \"B.\"", &ex) &&
+		  ex.count == 2 && ex.quotes[1].method == VB_METHOD_CONTINUATION &&
+		  ex.quotes[1].speaker && strcmp(ex.quotes[1].speaker, "Marta Lindqvist") == 0,
+		  "a continuation inherits a resolved speaker");
+	vb_extraction_free(&ex);
+}
+
+static const char *const fragments[] = {
+	"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
+	"\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB", "\xE3\x80\x8C", "\xE3\x80\x8D",
+	"\xE2\x80\xB9", "\xE2\x80\xBA", " ", " ", " ", "\n", "\n\n", "\r\n",
+	"said", "says", "she", "he", "Whitlock", "Dana Whitlock", "according to",
+	"As", "puts it", ",", ".", ":", "!", "?", "\xE2\x80\xA6", "...", "[", "]",
+	"word", "the", "a", "O'Brien", "didn\xE2\x80\x99t", "\xC3\xA9", "\xF0\x9F\x98\x80",
+	"\x80", "\xFF", "\xC3", "\xE2\x80", "\t", "\xC2\xA0", "\xCC\x81"
+};
+
+/* Every result keeps these, whatever the text. */
+static int
+Invariants(const char *text, size_t len, const VbExtraction *ex)
+{
+	size_t		chars = vb_utf8_count(text, len);
+	size_t		previous_start = 0;
+	int			i;
+
+	for (i = 0; i < ex->count; i++)
+	{
+		const VbQuote *q = &ex->quotes[i];
+
+		if (!(q->start < q->end && q->end <= len && q->start >= previous_start))
+			return 0;
+		if (q->char_start + q->char_length > chars ||
+			q->char_length != vb_utf8_count(text + q->start, q->end - q->start) ||
+			q->char_start != vb_utf8_count(text, q->start))
+			return 0;
+		if (q->mention.end > len || q->cue.end > len || q->outlet.end > len ||
+			q->mention.start > q->mention.end || q->cue.start > q->cue.end)
+			return 0;
+		if (q->kind == VB_KIND_SCARE && q->speaker != NULL)
+			return 0;
+		if (q->method == VB_METHOD_CONTINUATION && q->speaker == NULL)
+			return 0;
+		if (q->paragraph < 1 || q->depth < 0)
+			return 0;
+		previous_start = q->start;
+	}
+	return 1;
+}
+
+static void
+TestGenerated(void)
+{
+	int			round;
+	int			broken = 0;
+	int			nondeterministic = 0;
+	int			found = 0;
+	char	   *text = malloc(8192);
+
+	for (round = 0; round < 20000; round++)
+	{
+		size_t		len = 0;
+		int			n = Random() % 200;
+		VbExtraction a;
+		VbExtraction b;
+		int			i;
+
+		for (i = 0; i < n; i++)
+		{
+			const char *f = fragments[Random() % (sizeof(fragments) / sizeof(fragments[0]))];
+			size_t		fl = strlen(f);
+
+			memcpy(text + len, f, fl);
+			len += fl;
+		}
+		if (vb_extract(text, len, &a) != NULL || vb_extract(text, len, &b) != NULL)
+		{
+			broken++;
+			continue;
+		}
+		if (!Invariants(text, len, &a))
+			broken++;
+		if (a.count != b.count)
+			nondeterministic++;
+		else
+			for (i = 0; i < a.count; i++)
+				if (a.quotes[i].start != b.quotes[i].start ||
+					a.quotes[i].method != b.quotes[i].method ||
+					(a.quotes[i].speaker == NULL) != (b.quotes[i].speaker == NULL))
+					nondeterministic++;
+		found += a.count;
+		vb_extraction_free(&a);
+		vb_extraction_free(&b);
+	}
+	free(text);
+	Check(broken == 0, "20000 generated texts keep every invariant (%d broken, %d quotes found)",
+		  broken, found);
+	Check(nondeterministic == 0, "extraction is deterministic");
+	Check(found > 1000, "generated texts do contain quotations");
+}
+
+int
+main(void)
+{
+	TestDecoding();
+	TestCases();
+	TestGenerated();
+	printf("# %d checks, %d failed\n", checks, failures);
+	return failures != 0;
+}
