@@ -136,6 +136,76 @@ BeforeWindow(const char *text, const VbQuoteList *spans, int i,
 	*to = q->open;
 }
 
+/*
+ * Where the sentence containing `to` starts, no earlier than `from`.  A
+ * full stop ends a sentence when it follows a lower-case word that is not
+ * a title ("Dr.") and is followed by space; after an initial or "U.S." it
+ * does not.
+ */
+static bool
+IsAbbreviation(const char *word, size_t len)
+{
+	static const char *const abbreviations[] = {
+		"Dr", "Mr", "Mrs", "Ms", "Mx", "St", "Jr", "Sr", "Prof", "Gen", "Gov",
+		"Sen", "Rep", "Lt", "Col", "Capt", "Rev", "Sgt", "vs", "etc", "No",
+		"approx", "Mt", "Ave", "Inc", "Ltd", "Co", "Corp", NULL
+	};
+	int			i;
+
+	for (i = 0; abbreviations[i] != NULL; i++)
+		if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], word, len) == 0)
+			return true;
+	return false;
+}
+
+static size_t
+SentenceStart(const char *text, size_t from, size_t to)
+{
+	size_t		space;
+
+	for (space = to; space > from + 1; space--)
+	{
+		size_t		stop = space - 2;
+		char		c = text[stop];
+		size_t		word_start = stop;
+		unsigned char before;
+
+		if (!(text[space - 1] == ' ' || text[space - 1] == '\t') ||
+			!(c == '.' || c == '!' || c == '?'))
+			continue;
+		if (c != '.')
+			return space - 1;
+		while (word_start > from && text[word_start - 1] != ' ' &&
+			   text[word_start - 1] != '\n')
+			word_start--;
+		if (word_start == stop)
+			continue;
+		before = (unsigned char) text[stop - 1];
+		if (!((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9') ||
+			  before >= 0x80 || before == ')'))
+			continue;
+		if (IsAbbreviation(text + word_start, stop - word_start))
+			continue;
+		return space - 1;
+	}
+	return from;
+}
+
+/* The last character before `to` that is not white space, or 0. */
+static char
+LastNonSpace(const char *text, size_t from, size_t to)
+{
+	while (to > from)
+	{
+		char		c = text[to - 1];
+
+		if (c != ' ' && c != '\t' && c != '\xA0' && c != '\xC2')
+			return c;
+		to--;
+	}
+	return 0;
+}
+
 static bool
 SliceIsPronoun(const char *text, VbSlice s)
 {
@@ -213,6 +283,7 @@ FindPatterns(const char *text, size_t len, const VbQuoteList *spans, int i,
 	const VbQuoteSpan *q = &spans->items[i];
 	size_t		from;
 	size_t		to;
+	char		separator;
 
 	memset(hit, 0, sizeof(*hit));
 	/* "…." ends a sentence: what follows is a new one, not an attribution */
@@ -225,9 +296,22 @@ FindPatterns(const char *text, size_t len, const VbQuoteList *spans, int i,
 			return;
 	}
 	BeforeWindow(text, spans, i, &from, &to);
-	if (TryPattern(text, VB_PAT_BEFORE_AS, from, to, hit) ||
-		TryPattern(text, VB_PAT_BEFORE_ACCORDING, from, to, hit) ||
-		TryPattern(text, VB_PAT_BEFORE_SEPARATOR, from, to, hit))
+	from = SentenceStart(text, from, to);
+	if (from >= to)
+		return;
+
+	/*
+	 * Cheap byte tests first: most windows have no "as", no "according",
+	 * and do not end in a colon or comma, and then the regular expression
+	 * need not run.
+	 */
+	separator = LastNonSpace(text, from, to);
+	if ((vb_find_bytes(text, from, to, "s ", 2) != (size_t) -1 &&
+		 TryPattern(text, VB_PAT_BEFORE_AS, from, to, hit)) ||
+		(vb_find_bytes(text, from, to, "ccording", 8) != (size_t) -1 &&
+		 TryPattern(text, VB_PAT_BEFORE_ACCORDING, from, to, hit)) ||
+		((separator == ':' || separator == ',') &&
+		 TryPattern(text, VB_PAT_BEFORE_SEPARATOR, from, to, hit)))
 		return;
 	if (context->embedded &&
 		(TryPattern(text, VB_PAT_BEFORE_EMBEDDED_ACCORDING, from, to, hit) ||
@@ -289,54 +373,118 @@ LastMention(const char *text, size_t len, size_t from, size_t to,
 	return last;
 }
 
-static int
-ResolvePronoun(const char *text, size_t len, size_t pronoun_at,
-			   const VbQuoteList *spans, const int *outer, int nouter,
-			   VbPersons *persons, const SpeakerAt *earlier, int nearlier)
+/*
+ * Names found by scanning the text once, front to back, as pronouns ask
+ * for them: people introduced with a reporting verb are registered, and
+ * every full name that looks like a person's is kept as a fallback
+ * antecedent.  Pronouns come in text order, so each byte is scanned once.
+ */
+static bool
+IsCapitalisedWordStart(const char *text, size_t to, size_t pos)
 {
-	size_t		from = pronoun_at > PRONOUN_LOOKBACK ? pronoun_at - PRONOUN_LOOKBACK : 0;
-	size_t		pos = from;
-	size_t		best_at = 0;
-	int			best = -1;
-	VbPatternMatch m;
-	VbSlice		fallback = {0, 0};
-	bool		have_fallback = false;
-	int			i;
+	size_t		w;
 
-	/* people introduced with a reporting verb: "advocate Dana Whitlock argues" */
-	while (pos < pronoun_at &&
-		   vb_pattern_find(VB_PAT_WHO_CUE, text, pos, pronoun_at, &m))
+	return vb_is_upper(vb_utf8_decode(text, to, pos, &w)) &&
+		(pos == 0 || !vb_is_word_char(vb_utf8_before(text, pos)));
+}
+
+/* The next byte after pos that could start a capitalised word. */
+static size_t
+NextCapitalisedWord(const char *text, size_t pos, size_t to)
+{
+	for (pos++; pos < to; pos++)
+	{
+		unsigned char b = (unsigned char) text[pos];
+
+		if ((b >= 'A' && b <= 'Z') || (b >= 0xC3 && b <= 0xD4))
+			return pos;
+	}
+	return to;
+}
+
+typedef struct NameIndex
+{
+	size_t		scanned_until;
+	VbSlice    *full_names;
+	int			count;
+	int			capacity;
+} NameIndex;
+
+static void
+ExtendNameIndex(NameIndex *index, const char *text, size_t from, size_t to,
+				const VbQuoteList *spans, const int *outer, int nouter,
+				VbPersons *persons)
+{
+	VbPatternMatch m;
+	size_t		pos;
+
+	if (index->scanned_until > from)
+		from = index->scanned_until;
+	if (from >= to)
+		return;
+
+	/*
+	 * Both patterns begin with a capitalised word, so they are tried only
+	 * where one starts: a tenth of the words in running text.
+	 */
+	for (pos = from; pos < to; pos = NextCapitalisedWord(text, pos, to))
 	{
 		VbSlice		mention;
 		VbSlice		bare;
 
-		if (!SliceIsPronoun(text, m.who) &&
+		if (!IsCapitalisedWordStart(text, to, pos))
+			continue;
+		/* "advocate Dana Whitlock argues" */
+		if (vb_pattern_match_at(VB_PAT_WHO_CUE, text, from, to, pos, &m) &&
+			!SliceIsPronoun(text, m.who) &&
 			!InsideQuote(spans, outer, nouter, m.who.start) &&
 			vb_clean_name(text, m.who, &mention, &bare))
 			vb_persons_resolve(persons, text, bare.start, text + bare.start,
 							   bare.end - bare.start);
-		pos = m.whole.end > pos ? m.whole.end : pos + 1;
-	}
-
-	/*
-	 * Failing a known person, the nearest full name that looks like a
-	 * person's: "Dana Whitlock has covered the utility for years."
-	 */
-	pos = from;
-	while (pos < pronoun_at &&
-		   vb_pattern_find(VB_PAT_FULL_NAME, text, pos, pronoun_at, &m))
-	{
-		VbSlice		mention;
-		VbSlice		bare;
-
-		if (!InsideQuote(spans, outer, nouter, m.who.start) &&
-			vb_clean_name(text, m.who, &mention, &bare) &&
-			vb_looks_like_person(text + bare.start, bare.end - bare.start))
+		/* "Dana Whitlock has covered the utility for years." */
+		if (!vb_pattern_match_at(VB_PAT_FULL_NAME, text, from, to, pos, &m))
+			continue;
+		if (InsideQuote(spans, outer, nouter, m.who.start) ||
+			!vb_clean_name(text, m.who, &mention, &bare) ||
+			!vb_looks_like_person(text + bare.start, bare.end - bare.start))
+			continue;
+		if (index->count == index->capacity)
 		{
-			fallback = bare;
+			index->capacity = index->capacity ? index->capacity * 2 : 16;
+			index->full_names = vb_grow(index->full_names,
+										sizeof(VbSlice) * index->capacity);
+		}
+		index->full_names[index->count++] = bare;
+		/* the rest of this name is not a new one */
+		pos = m.whole.end - 1;
+	}
+	index->scanned_until = to;
+}
+
+static int
+ResolvePronoun(const char *text, size_t len, size_t pronoun_at,
+			   const VbQuoteList *spans, const int *outer, int nouter,
+			   VbPersons *persons, NameIndex *names,
+			   const SpeakerAt *earlier, int nearlier)
+{
+	size_t		from = pronoun_at > PRONOUN_LOOKBACK ? pronoun_at - PRONOUN_LOOKBACK : 0;
+	size_t		best_at = 0;
+	int			best = -1;
+	VbSlice		fallback = {0, 0};
+	bool		have_fallback = false;
+	int			i;
+
+	ExtendNameIndex(names, text, from, pronoun_at, spans, outer, nouter, persons);
+	for (i = names->count - 1; i >= 0; i--)
+	{
+		if (names->full_names[i].start >= pronoun_at)
+			continue;
+		if (names->full_names[i].start >= from)
+		{
+			fallback = names->full_names[i];
 			have_fallback = true;
 		}
-		pos = m.whole.end > pos ? m.whole.end : pos + 1;
+		break;
 	}
 
 	for (i = 0; i < persons->count; i++)
@@ -388,6 +536,7 @@ vb_attribute(const char *text, size_t len, const VbQuoteList *spans,
 	SpeakerAt  *resolved;
 	int			nresolved = 0;
 	VbPersons	persons;
+	NameIndex	names = {0, NULL, 0, 0};
 	int			i;
 
 	if (spans->count == 0)
@@ -429,7 +578,7 @@ vb_attribute(const char *text, size_t len, const VbQuoteList *spans,
 			continue;
 		if (hit->pronoun && spans->items[i].depth == 0)
 			person_of[i] = ResolvePronoun(text, len, hit->mention.start, spans,
-										  outer, nouter, &persons,
+										  outer, nouter, &persons, &names,
 										  resolved, nresolved);
 		if (person_of[i] >= 0)
 		{
@@ -456,6 +605,7 @@ vb_attribute(const char *text, size_t len, const VbQuoteList *spans,
 	}
 
 	vb_persons_free(&persons);
+	vb_free(names.full_names);
 	vb_free(resolved);
 	vb_free(person_of);
 	vb_free(outer);

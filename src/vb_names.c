@@ -78,8 +78,11 @@ InList(const char *const *list, const char *word, size_t len)
 {
 	int			i;
 
+	if (len == 0)
+		return false;
 	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+		if (list[i][0] == word[0] && strnlen(list[i], len + 1) == len &&
+			memcmp(list[i], word, len) == 0)
 			return true;
 	return false;
 }

@@ -231,6 +231,16 @@ Substitute(const char *source, const char *cue)
 	return out;
 }
 
+/*
+ * Patterns tried at chosen positions are compiled anchored: anchoring at
+ * match time would bypass the JIT.
+ */
+static bool
+IsAnchoredPattern(int pattern)
+{
+	return pattern == VB_PAT_FULL_NAME || pattern == VB_PAT_WHO_CUE;
+}
+
 static int
 GroupNumber(pcre2_code *code, const char *name)
 {
@@ -263,7 +273,8 @@ vb_patterns_init(void)
 			return "out of memory building an attribution pattern";
 		}
 		code = pcre2_compile((PCRE2_SPTR) source, PCRE2_ZERO_TERMINATED,
-							 PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+							 PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+							 (IsAnchoredPattern(i) ? PCRE2_ANCHORED : 0),
 							 &error, &offset, NULL);
 		free(source);
 		if (code == NULL)
@@ -310,29 +321,51 @@ Group(const PCRE2_SIZE *ovector, int group, size_t base)
 	return s;
 }
 
+/* rc <= 0 is no match, or a limit was hit: both mean no attribution. */
+static bool
+FillMatch(const CompiledPattern *p, int rc, size_t base, VbPatternMatch *match)
+{
+	PCRE2_SIZE *ovector;
+
+	if (rc <= 0)
+		return false;
+	ovector = pcre2_get_ovector_pointer(match_data);
+	match->whole.start = base + ovector[0];
+	match->whole.end = base + ovector[1];
+	match->who = Group(ovector, p->group_who, base);
+	match->cue = Group(ovector, p->group_cue, base);
+	match->prep = Group(ovector, p->group_prep, base);
+	match->outlet = Group(ovector, p->group_outlet, base);
+	match->sep = Group(ovector, p->group_sep, base);
+	return true;
+}
+
 bool
 vb_pattern_find(VbPattern pattern, const char *text, size_t from, size_t to,
 				VbPatternMatch *match)
 {
 	const CompiledPattern *p = &compiled[pattern];
-	PCRE2_SIZE *ovector;
 	int			rc;
 
 	if (!initialized || from >= to)
 		return false;
 	rc = pcre2_match(p->code, (PCRE2_SPTR) (text + from), to - from, 0, 0,
 					 match_data, match_context);
-	if (rc <= 0)
-		return false;			/* no match, or a limit was hit */
-	ovector = pcre2_get_ovector_pointer(match_data);
-	match->whole.start = from + ovector[0];
-	match->whole.end = from + ovector[1];
-	match->who = Group(ovector, p->group_who, from);
-	match->cue = Group(ovector, p->group_cue, from);
-	match->prep = Group(ovector, p->group_prep, from);
-	match->outlet = Group(ovector, p->group_outlet, from);
-	match->sep = Group(ovector, p->group_sep, from);
-	return true;
+	return FillMatch(p, rc, from, match);
+}
+
+bool
+vb_pattern_match_at(VbPattern pattern, const char *text, size_t from, size_t to,
+					size_t at, VbPatternMatch *match)
+{
+	const CompiledPattern *p = &compiled[pattern];
+	int			rc;
+
+	if (!initialized || at >= to || at < from)
+		return false;
+	rc = pcre2_match(p->code, (PCRE2_SPTR) (text + from), to - from, at - from,
+					 0, match_data, match_context);
+	return FillMatch(p, rc, from, match);
 }
 
 bool

@@ -25,9 +25,9 @@ typedef enum VbPattern
 	VB_PAT_BEFORE_SEPARATOR,	/* Whitlock said: "…" */
 	VB_PAT_BEFORE_EMBEDDED,		/* Whitlock called it "…" */
 	VB_PAT_BEFORE_EMBEDDED_ACCORDING,	/* According to W, it is "…" */
-	/* anywhere: a name of two to four words */
+	/* anchored, with vb_pattern_match_at: a name of two to four words */
 	VB_PAT_FULL_NAME,
-	/* anywhere: a name or pronoun followed by a reporting verb */
+	/* anchored likewise: a name or pronoun followed by a reporting verb */
 	VB_PAT_WHO_CUE,
 	VB_PAT_COUNT
 } VbPattern;
@@ -54,6 +54,13 @@ extern const char *vb_patterns_init(void);
 /* Search text[from, to); slices in the result are offsets into text. */
 extern bool vb_pattern_find(VbPattern pattern, const char *text,
 							size_t from, size_t to, VbPatternMatch *match);
+
+/*
+ * Match at exactly `at` (from <= at < to); lookbehind sees back to `from`.
+ */
+extern bool vb_pattern_match_at(VbPattern pattern, const char *text,
+								size_t from, size_t to, size_t at,
+								VbPatternMatch *match);
 
 /* Is word (not NUL-terminated) a personal pronoun that can report speech? */
 extern bool vb_is_pronoun(const char *word, size_t len);

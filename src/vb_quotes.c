@@ -447,11 +447,23 @@ vb_find_quotes(const char *text, size_t len, VbQuoteList *out)
 	while (pos < len)
 	{
 		size_t		width;
-		uint32_t	c = vb_utf8_decode(text, len, pos, &width);
+		uint32_t	c;
 		MarkFamily	family;
+		unsigned char byte = (unsigned char) text[pos];
 
 		if ((++iterations & (VB_INTERRUPT_STRIDE - 1)) == 0)
 			vb_check_interrupts();
+
+		/* most bytes are ASCII that is neither a mark nor a line break */
+		if (byte < 0x80 && byte != '"' && byte != '\'' && byte >= 0x20)
+		{
+			if (byte != ' ')
+				para_text_end = pos + 1;
+			prev = byte;
+			pos++;
+			continue;
+		}
+		c = vb_utf8_decode(text, len, pos, &width);
 
 		if (vb_is_linebreak(c))
 		{
