@@ -89,7 +89,9 @@ INSERT INTO extraction_case VALUES
 ('line break inside a web paragraph ends it', E'“Unclosed\nNext line has “a closed one.”',
  ARRAY['a closed one.'], ARRAY['scare']),
 ('hard-wrapped text keeps quotes across lines', E'The water board met on Tuesday night to discuss the results of\nthe annual audit. "We have nothing to hide and nothing to sell,"\nsaid Marta Lindqvist, who chairs the board and has done so since\n2019. She added that the audit would be published in full soon.\n\nThe next meeting is in May.',
- ARRAY['We have nothing to hide and nothing to sell,'], ARRAY['direct']);
+ ARRAY['We have nothing to hide and nothing to sell,'], ARRAY['direct']),
+('one short paragraph per line is not hard-wrapped', E'The board met on Tuesday to discuss the audit of the water system.\nMembers said the report would be released within the next month.\n“We will publish everything we have found so far.\n“And then we will answer questions,” said Marta Lindqvist.\nThe meeting ended at nine in the evening after a long debate.',
+ ARRAY['We will publish everything we have found so far.', 'And then we will answer questions,'], ARRAY['direct', 'direct']);
 
 -- Each case yields exactly its quotations and kinds.  Expected: (0 rows).
 SELECT c.label, got.quotes, c.quotes AS expected_quotes, got.kinds, c.kinds AS expected_kinds

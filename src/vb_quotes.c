@@ -347,7 +347,10 @@ AppendQuote(VbQuoteList *out, const char *text, size_t len,
 /*
  * Text hard-wrapped at a fixed width (wire copy, e-mail) breaks lines inside
  * paragraphs; there a single line break is a space and only a blank line
- * ends a paragraph.  Web bodies put one paragraph on each line.
+ * ends a paragraph.  Web bodies put one paragraph on each line.  Wrapped
+ * text has no long lines, most lines near the width, and most lines ending
+ * mid-sentence; a body of one short paragraph per line ends its lines with
+ * a full stop or a closing mark.
  */
 static bool
 IsHardWrapped(const char *text, size_t len)
@@ -355,24 +358,35 @@ IsHardWrapped(const char *text, size_t len)
 	size_t		pos = 0;
 	int			lines = 0;
 	int			wrapped_width = 0;
+	int			sentence_ends = 0;
 
 	while (pos < len)
 	{
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t		line_end = nl ? (size_t) (nl - text) : len;
-		size_t		chars = vb_utf8_count(text + pos, line_end - pos);
+		size_t		end = line_end;
+		size_t		chars;
 
-		if (chars > 0 && !(chars == 1 && text[pos] == '\r'))
+		while (end > pos && (text[end - 1] == ' ' || text[end - 1] == '\r' ||
+							 text[end - 1] == '\t'))
+			end--;
+		chars = vb_utf8_count(text + pos, end - pos);
+		if (chars > 0)
 		{
+			uint32_t	last = vb_utf8_before(text, end);
+
 			if (chars > 120)
 				return false;
 			lines++;
 			if (chars >= 50)
 				wrapped_width++;
+			if (last == '.' || last == '!' || last == '?' || last == ':' ||
+				(vb_is_quote_mark(last) && last != '\''))
+				sentence_ends++;
 		}
 		pos = line_end + 1;
 	}
-	return lines >= 4 && wrapped_width * 10 >= lines * 6;
+	return lines >= 4 && wrapped_width * 10 >= lines * 6 && sentence_ends * 2 < lines;
 }
 
 /* Order by opening position: enclosing quotes before nested ones. */
