@@ -44,21 +44,6 @@ typedef struct SpeakerAt
 } SpeakerAt;
 
 static size_t
-LineEnd(const char *text, size_t pos, size_t limit)
-{
-	while (pos < limit)
-	{
-		size_t		w;
-		uint32_t	c = vb_utf8_decode(text, limit, pos, &w);
-
-		if (vb_is_linebreak(c))
-			break;
-		pos += w;
-	}
-	return pos;
-}
-
-static size_t
 LineStart(const char *text, size_t pos, size_t limit)
 {
 	while (pos > limit)
@@ -117,7 +102,8 @@ AfterWindow(const char *text, size_t len, const VbQuoteList *spans, int i,
 		}
 	}
 	*from = q->close;
-	*to = LineEnd(text, q->close, limit > q->close ? limit : q->close);
+	*to = vb_skip(text, q->close, limit > q->close ? limit : q->close,
+				  vb_is_linebreak, false);
 }
 
 static void

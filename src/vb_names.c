@@ -115,37 +115,6 @@ vb_looks_like_person(const char *name, size_t len)
 	return words >= 2;
 }
 
-/* End of the word starting at pos: up to white space. */
-static size_t
-WordEnd(const char *text, size_t pos, size_t limit)
-{
-	while (pos < limit)
-	{
-		size_t		w;
-		uint32_t	c = vb_utf8_decode(text, limit, pos, &w);
-
-		if (vb_is_space(c))
-			break;
-		pos += w;
-	}
-	return pos;
-}
-
-static size_t
-SkipSpace(const char *text, size_t pos, size_t limit)
-{
-	while (pos < limit)
-	{
-		size_t		w;
-		uint32_t	c = vb_utf8_decode(text, limit, pos, &w);
-
-		if (!vb_is_space(c))
-			break;
-		pos += w;
-	}
-	return pos;
-}
-
 bool
 vb_clean_name(const char *text, VbSlice captured, VbSlice *mention,
 			  VbSlice *bare)
@@ -169,11 +138,11 @@ vb_clean_name(const char *text, VbSlice captured, VbSlice *mention,
 	}
 	while (start < end)
 	{
-		word_end = WordEnd(text, start, end);
+		word_end = vb_skip(text, start, end, vb_is_space, false);
 		len = word_end - start;
 		if (!InList(leading_words, text + start, len))
 			break;
-		start = SkipSpace(text, word_end, end);
+		start = vb_skip(text, word_end, end, vb_is_space, true);
 	}
 	if (start >= end)
 		return false;
@@ -181,12 +150,12 @@ vb_clean_name(const char *text, VbSlice captured, VbSlice *mention,
 	mention->end = end;
 
 	/* an honorific counts only when a name follows it */
-	word_end = WordEnd(text, start, end);
+	word_end = vb_skip(text, start, end, vb_is_space, false);
 	len = word_end - start;
 	if (len > 0 && text[start + len - 1] == '.')
 		len--;
 	if (InList(honorifics, text + start, len) && word_end < end)
-		start = SkipSpace(text, word_end, end);
+		start = vb_skip(text, word_end, end, vb_is_space, true);
 	bare->start = start;
 	bare->end = end;
 	return true;

@@ -233,3 +233,23 @@ vb_find_bytes(const char *haystack, size_t from, size_t to,
 	}
 	return (size_t) -1;
 }
+
+/*
+ * The first offset from pos (up to limit) whose character's membership in
+ * a class differs from `member`: vb_skip(s, p, n, vb_is_space, true) skips
+ * white space, vb_skip(s, p, n, vb_is_linebreak, false) finds the line end.
+ */
+size_t
+vb_skip(const char *s, size_t pos, size_t limit, bool (*class) (uint32_t),
+		bool member)
+{
+	while (pos < limit)
+	{
+		size_t		width;
+
+		if (class(vb_utf8_decode(s, limit, pos, &width)) != member)
+			break;
+		pos += width;
+	}
+	return pos;
+}

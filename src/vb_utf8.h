@@ -24,6 +24,9 @@ extern size_t vb_utf8_count(const char *s, size_t len);
 extern size_t vb_find_bytes(const char *haystack, size_t from, size_t to,
 							 const char *needle, size_t needle_len);
 
+extern size_t vb_skip(const char *s, size_t pos, size_t limit,
+					  bool (*class) (uint32_t), bool member);
+
 extern bool vb_is_space(uint32_t c);
 extern bool vb_is_linebreak(uint32_t c);
 extern bool vb_is_word_char(uint32_t c);
