@@ -294,7 +294,10 @@ FindPatterns(const char *text, size_t len, const VbQuoteList *spans, int i,
 	separator = LastNonSpace(text, from, to);
 	if ((vb_find_bytes(text, from, to, "s ", 2) != (size_t) -1 &&
 		 TryPattern(text, VB_PAT_BEFORE_AS, from, to, hit)) ||
-		(vb_find_bytes(text, from, to, "ccording", 8) != (size_t) -1 &&
+		((vb_find_bytes(text, from, to, "ccording", 8) != (size_t) -1 ||
+		  vb_find_bytes(text, from, to, "elon", 4) != (size_t) -1 ||
+		  vb_find_bytes(text, from, to, "apr\xC3\xA8s", 5) != (size_t) -1 ||
+		  vb_find_bytes(text, from, to, "aut ", 4) != (size_t) -1) &&
 		 TryPattern(text, VB_PAT_BEFORE_ACCORDING, from, to, hit)) ||
 		((separator == ':' || separator == ',') &&
 		 TryPattern(text, VB_PAT_BEFORE_SEPARATOR, from, to, hit)))
@@ -388,6 +391,28 @@ NextCapitalisedWord(const char *text, size_t pos, size_t to)
 	return to;
 }
 
+/*
+ * Only a name in subject position can be a pronoun's antecedent when it is
+ * not otherwise known to be a person: "Dana Whitlock has covered..." is,
+ * "asking Northgate Water for figures" is not.
+ */
+static bool
+StartsSentence(const char *text, size_t from, size_t pos)
+{
+	while (pos > from)
+	{
+		uint32_t	c = vb_utf8_before(text, pos);
+
+		if (vb_is_linebreak(c) || c == '.' || c == '!' || c == '?' ||
+			c == ':' || c == ';')
+			return true;
+		if (!vb_is_space(c))
+			return false;
+		pos = vb_utf8_prev(text, pos);
+	}
+	return true;
+}
+
 typedef struct NameIndex
 {
 	size_t		scanned_until;
@@ -431,6 +456,7 @@ ExtendNameIndex(NameIndex *index, const char *text, size_t from, size_t to,
 		if (!vb_pattern_match_at(VB_PAT_FULL_NAME, text, from, to, pos, &m))
 			continue;
 		if (InsideQuote(spans, outer, nouter, m.who.start) ||
+			!StartsSentence(text, from, m.who.start) ||
 			!vb_clean_name(text, m.who, &mention, &bare) ||
 			!vb_looks_like_person(text + bare.start, bare.end - bare.start))
 			continue;

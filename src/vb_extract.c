@@ -118,8 +118,10 @@ ContextOf(const char *text, size_t len, const VbQuoteSpan *q)
 		pos = vb_utf8_prev(text, pos);
 		before = 0;
 	}
+	/* French elision also runs into the quote: l’« open data » */
 	ctx.embedded = before != 0 && !vb_is_linebreak(before) &&
-		(vb_is_word_char(before) || before == '(' || before == '[');
+		(vb_is_word_char(before) || before == '(' || before == '[' ||
+		 before == '\'' || before == 0x2019);
 
 	pos = q->close;
 	while (pos < len)

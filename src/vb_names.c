@@ -62,7 +62,10 @@ static const char *const organisation_words[] = {
 	"Ministry", "Museum", "News", "Office", "Party", "Post", "Press",
 	"Republic", "School", "Service", "Services", "Society", "State",
 	"States", "Street", "Systems", "Technologies", "Times", "Tribune",
-	"Union", "United", "University", "Utility", "Wire", "World",
+	"Union", "United", "University", "Utility", "Wire", "World", "Water",
+	"Energy", "Power", "Gas", "Electric", "Airlines", "Airways", "Motors",
+	"Holdings", "Partners", "Capital", "Media", "Network", "Networks",
+	"Health", "Orchestra", "Philharmonic", "Road", "Avenue", "Quay",
 	NULL
 };
 
@@ -145,6 +148,10 @@ vb_clean_name(const char *text, VbSlice captured, VbSlice *mention,
 		start = vb_skip(text, word_end, end, vb_is_space, true);
 	}
 	if (start >= end)
+		return false;
+	/* "in an interview Tuesday, saying ..." */
+	if (vb_skip(text, start, end, vb_is_space, false) == end &&
+		InList(calendar_words, text + start, end - start))
 		return false;
 	mention->start = start;
 	mention->end = end;

@@ -73,6 +73,17 @@ static const char *const reporting_verbs[] = {
 	"point out", "points out", "pointed out", "pointing out",
 	"sum up", "sums up", "summed up", "summing up",
 	"go on", "goes on", "went on", "going on",
+	/* French: present and past participle (with the auxiliary "a") */
+	"\u00E9crit", "\u00E9crivait", "dit", "disait", "d\u00E9clare", "d\u00E9clar\u00E9",
+	"affirme", "affirm\u00E9", "poursuit", "estime", "estim\u00E9", "conclut", "conclu",
+	"pr\u00E9vient", "pr\u00E9venu", "explique", "expliqu\u00E9", "ajoute", "ajout\u00E9",
+	"souligne", "soulign\u00E9", "rappelle", "rappel\u00E9", "assure", "assur\u00E9",
+	"pr\u00E9cise", "pr\u00E9cis\u00E9", "indique", "indiqu\u00E9", "insiste", "insist\u00E9",
+	"raconte", "racont\u00E9", "reconna\u00EEt", "reconnu", "confie", "confi\u00E9",
+	"observ\u00E9", "not\u00E9", "r\u00E9sume", "r\u00E9sum\u00E9", "mart\u00E8le", "martel\u00E9",
+	/* German */
+	"sagt", "sagte", "erkl\u00E4rt", "erkl\u00E4rte", "schreibt", "schrieb", "betont",
+	"betonte", "warnt", "warnte", "meint", "meinte",
 	NULL
 };
 
@@ -86,7 +97,7 @@ static const char *const reporting_verbs[] = {
 #define SUFFIX "(?:,?\\h+(?:Jr|Sr)\\.)?"
 #define PARTICLE "(?:de|da|di|del|della|dos|das|du|van|von|der|den|ter|ten|le|la|bin|ibn|al|el)"
 #define NAME "(?:" TITLE NAME_WORD "(?:\\h+(?:" PARTICLE "\\h+)*" NAME_WORD "){0,3}" SUFFIX ")"
-#define PRONOUN "(?:[Hh]e|[Ss]he|[Tt]hey)(?![\\p{L}\\p{N}])"
+#define PRONOUN "(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]ls?|[Ee]lles?|[Ee]r|[Ss]ie)(?![\\p{L}\\p{N}])"
 #define WHO "(?<who>" PRONOUN "|" NAME ")"
 #define WORD_START "(?<![\\p{L}\\p{N}\\p{M}])"
 /* ", a columnist at the Ledger," between the name and the verb */
@@ -97,11 +108,14 @@ static const char *const reporting_verbs[] = {
  */
 #define ADVERB "(?:later|also|then|once|previously|recently|again|long|repeatedly|further|simply|flatly|publicly|famously|bluntly|often|always|even|since|quickly|quietly|firmly)"
 #define ADVERBS "(?:" ADVERB "\\h+){0,2}"
-#define AUXILIARIES "(?:(?:has|have|had|is|was|were|are|will|would|could|might)\\h+(?:" ADVERB "\\h+)?){0,2}"
+#define AUXILIARIES "(?:(?:has|have|had|is|was|were|are|will|would|could|might|a|avait|hat)\\h+(?:" ADVERB "\\h+)?){0,2}"
 #define DETERMINER "(?:an?|the|his|her|their|its)"
+/* like a word of a name: a dot only in an initial (U.S. News), not "Ledger." */
+#define OUTLET_WORD "\\p{Lu}(?:\\.|[\\p{L}\\p{N}&'\u2019-]+)"
 #define OUTLET_TAIL \
 	"(?:\\h+(?:(?<prep>in|on|for|to)\\h+)?(?:" DETERMINER "\\h+(?:[\\p{Ll}-]+\\h+){1,3}(?:in|on|for|with|to)\\h+)?" \
-	"(?<outlet>(?:The\\h+)?\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*(?:\\h+\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*){0,3}))?"
+	"(?<outlet>(?:The\\h+)?" OUTLET_WORD "(?:\\h+" OUTLET_WORD "){0,3}))?"
+#define ACCORDING_TO "(?:[Aa]ccording\\h+to|[Ss]elon|[Dd]['\u2019]apr\u00E8s|[Ll]aut)"
 #define AFTER_LEAD "^[\\s,]*(?:[\u2014\u2013-]\\h*)?"
 #define NO_SENTENCE_END "[^.!?\"\u201C\u201D\u201E\u00AB\u00BB\\n]"
 
@@ -110,26 +124,26 @@ static const char *const pattern_sources[VB_PAT_COUNT] = {
 	[VB_PAT_AFTER_WHO_CUE] =
 	AFTER_LEAD WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])" OUTLET_TAIL,
 	[VB_PAT_AFTER_CUE_WHO] =
-	AFTER_LEAD "(?<cue>@CUE@)\\h+" WHO,
+	AFTER_LEAD "(?<cue>" AUXILIARIES "(?:@CUE@))(?:\\h+|-(?:t-)?)" WHO,
 	[VB_PAT_AFTER_ACCORDING] =
-	AFTER_LEAD "(?<cue>according\\h+to)\\h+(?<who>" NAME ")",
+	AFTER_LEAD "(?<cue>" ACCORDING_TO ")\\h+(?<who>" NAME ")",
 	[VB_PAT_BEFORE_AS] =
 	WORD_START "[Aa]s\\h+" WHO "\\h+(?<cue>(?:puts|put|said|says|wrote|writes|noted|notes|explained|explains|argued|argues|observed|observes)(?:\\h+it)?)(?:\\h+\\p{Ll}+){0,3}\\h*[,:]?\\h*$",
 	[VB_PAT_BEFORE_ACCORDING] =
-	WORD_START "(?<cue>[Aa]ccording\\h+to)\\h+(?<who>" NAME ")" APPOSITION "\\h*,?\\h*$",
+	WORD_START "(?<cue>" ACCORDING_TO ")\\h+(?<who>" NAME ")" APPOSITION "\\h*,?\\h*$",
 	[VB_PAT_BEFORE_SEPARATOR] =
 	WORD_START WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])" OUTLET_TAIL
 	NO_SENTENCE_END "{0,120}?(?<sep>[:,])\\h*$",
 	[VB_PAT_BEFORE_EMBEDDED] =
-	WORD_START WHO APPOSITION "\\h+" ADVERBS
+	WORD_START WHO APPOSITION ",?\\h+" ADVERBS
 	"(?<cue>" AUXILIARIES "(?:@CUE@|called|calls|calling|described|describes|dubbed|dubs|termed|terms|labell?ed|branded))(?![\\p{L}\\p{N}])"
 	NO_SENTENCE_END "{0,200}$",
 	[VB_PAT_BEFORE_EMBEDDED_ACCORDING] =
-	WORD_START "(?<cue>[Aa]ccording\\h+to)\\h+(?<who>" NAME ")" NO_SENTENCE_END "{0,200}$",
+	WORD_START "(?<cue>" ACCORDING_TO ")\\h+(?<who>" NAME ")" NO_SENTENCE_END "{0,200}$",
 	[VB_PAT_FULL_NAME] =
 	WORD_START "(?<who>" NAME_WORD "(?:\\h+(?:" PARTICLE "\\h+)*" NAME_WORD "){1,3})",
 	[VB_PAT_WHO_CUE] =
-	WORD_START WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])",
+	WORD_START WHO APPOSITION ",?\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])",
 };
 
 typedef struct CompiledPattern
@@ -371,7 +385,9 @@ vb_pattern_match_at(VbPattern pattern, const char *text, size_t from, size_t to,
 bool
 vb_is_pronoun(const char *word, size_t len)
 {
-	static const char *const pronouns[] = {"he", "she", "they", NULL};
+	static const char *const pronouns[] = {
+		"he", "she", "they", "il", "ils", "elle", "elles", "er", "sie", NULL
+	};
 	int			i;
 
 	for (i = 0; pronouns[i] != NULL; i++)
