@@ -57,16 +57,6 @@ vb_method_name(VbMethod method)
 	return "none";
 }
 
-static bool
-IsUnspacedScript(uint32_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) ||	/* kana */
-		(c >= 0x3400 && c <= 0x9FFF) ||	/* CJK ideographs */
-		(c >= 0xF900 && c <= 0xFAFF) ||
-		(c >= 0x0E00 && c <= 0x0E7F) ||	/* Thai */
-		(c >= 0x20000 && c <= 0x3134F);
-}
-
 static int
 CountWords(const char *text, size_t start, size_t end)
 {
@@ -82,7 +72,7 @@ CountWords(const char *text, size_t start, size_t end)
 			(in_word && (c == '\'' || c == 0x2019 || c == '-'));
 
 		/* scripts written without spaces: each character counts */
-		if (IsUnspacedScript(c))
+		if (vb_is_unspaced_script(c))
 		{
 			words++;
 			word_char = false;

@@ -253,3 +253,14 @@ vb_skip(const char *s, size_t pos, size_t limit, bool (*class) (uint32_t),
 	}
 	return pos;
 }
+
+/* Scripts written without spaces between words: each character is a word. */
+bool
+vb_is_unspaced_script(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) ||	/* kana */
+		(c >= 0x3400 && c <= 0x9FFF) ||	/* CJK ideographs */
+		(c >= 0xF900 && c <= 0xFAFF) ||
+		(c >= 0x0E00 && c <= 0x0E7F) ||	/* Thai */
+		(c >= 0x20000 && c <= 0x3134F);
+}

@@ -34,5 +34,6 @@ extern bool vb_is_upper(uint32_t c);
 extern bool vb_is_lower(uint32_t c);
 extern bool vb_is_digit(uint32_t c);
 extern bool vb_is_dash(uint32_t c);
+extern bool vb_is_unspaced_script(uint32_t c);
 
 #endif							/* VB_UTF8_H */

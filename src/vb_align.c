@@ -1,0 +1,466 @@
+/*
+ * vb_align.c
+ *		The source word index, seeding, and word alignment.
+ */
+#include "vb_align.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vb_runtime.h"
+
+/* A word more frequent than this does not seed a location on its own. */
+#define MAX_SEED_OCCURRENCES 256
+/* Candidate locations aligned in full. */
+#define MAX_CANDIDATES 3
+/* DP cells allowed for one alignment; larger windows are narrowed. */
+#define MAX_DP_CELLS (4 * 1024 * 1024)
+
+#define SCORE_MATCH 2
+#define SCORE_MISMATCH (-2)
+#define SCORE_GAP (-1)
+
+void
+vb_source_prepare(const char *text, size_t len, VbSource *source)
+{
+	int			i;
+	uint32_t	slots = 16;
+
+	memset(source, 0, sizeof(*source));
+	source->text = text;
+	source->length = len;
+	vb_tokenize(text, len, &source->tokens);
+
+	source->words = vb_alloc(sizeof(int) * (source->tokens.count + 1));
+	for (i = 0; i < source->tokens.count; i++)
+		if (source->tokens.items[i].kind == VB_TOKEN_WORD)
+			source->words[source->word_count++] = i;
+
+	while (slots < (uint32_t) source->word_count * 2)
+		slots <<= 1;
+	source->slot_mask = slots - 1;
+	source->slots = vb_alloc(sizeof(VbIndexSlot) * slots);
+	for (i = 0; i < (int) slots; i++)
+		source->slots[i].first = -1;
+	source->next = vb_alloc(sizeof(int) * (source->word_count + 1));
+
+	for (i = 0; i < source->word_count; i++)
+	{
+		int			t = source->words[i];
+		uint32_t	h = source->tokens.items[t].hash;
+		uint32_t	s = h & source->slot_mask;
+
+		if ((i & 65535) == 65535)
+			vb_check_interrupts();
+		for (;;)
+		{
+			VbIndexSlot *slot = &source->slots[s];
+
+			if (slot->first < 0)
+			{
+				slot->hash = h;
+				slot->first = slot->last = i;
+				slot->count = 1;
+				break;
+			}
+			if (slot->hash == h &&
+				vb_same_word(&source->tokens, source->words[slot->first],
+							 &source->tokens, t))
+			{
+				source->next[slot->last] = i;
+				slot->last = i;
+				slot->count++;
+				break;
+			}
+			s = (s + 1) & source->slot_mask;
+		}
+		source->next[i] = -1;
+	}
+}
+
+void
+vb_source_free(VbSource *source)
+{
+	vb_tokens_free(&source->tokens);
+	vb_free(source->words);
+	vb_free(source->next);
+	vb_free(source->slots);
+	memset(source, 0, sizeof(*source));
+}
+
+int
+vb_source_lookup(const VbSource *source, const VbTokens *quote, int qt)
+{
+	uint32_t	h = quote->items[qt].hash;
+	uint32_t	s;
+
+	if (source->word_count == 0)
+		return -1;
+	for (s = h & source->slot_mask;; s = (s + 1) & source->slot_mask)
+	{
+		const VbIndexSlot *slot = &source->slots[s];
+
+		if (slot->first < 0)
+			return -1;
+		if (slot->hash == h &&
+			vb_same_word(&source->tokens, source->words[slot->first], quote, qt))
+			return (int) s;
+	}
+}
+
+static bool
+SameAt(const VbSource *source, int source_word, const VbTokens *quote, int qt)
+{
+	return source_word >= 0 && source_word < source->word_count &&
+		vb_same_word(&source->tokens, source->words[source_word], quote, qt);
+}
+
+typedef struct Seed
+{
+	int			diagonal;		/* source word - quote word */
+	int			source_word;
+} Seed;
+
+static int
+CompareSeeds(const void *a, const void *b)
+{
+	const Seed *x = a;
+	const Seed *y = b;
+
+	if (x->diagonal != y->diagonal)
+		return x->diagonal < y->diagonal ? -1 : 1;
+	return (x->source_word > y->source_word) - (x->source_word < y->source_word);
+}
+
+typedef struct Band
+{
+	int			votes;
+	int			low;			/* source words spanned by the seeds */
+	int			high;
+	int			diagonal;
+} Band;
+
+/*
+ * Seeds: for each adjacent pair of quote words found next to each other in
+ * the source, enumerate the occurrences of the rarer word.  Pairs whose
+ * words are both frequent are skipped; when no pair seeds, single rare
+ * words do.
+ */
+static int
+CollectSeeds(const VbSource *source, const VbTokens *quote, const int *qwords,
+			 int n, Seed **out)
+{
+	int		   *slot_of = vb_alloc(sizeof(int) * (n + 1));
+	int			capacity = 64;
+	int			count = 0;
+	Seed	   *seeds = vb_alloc(sizeof(Seed) * capacity);
+	int			k;
+	int			pass;
+
+	for (k = 0; k < n; k++)
+		slot_of[k] = vb_source_lookup(source, quote, qwords[k]);
+
+	for (pass = 0; pass < 2 && count == 0; pass++)
+	{
+		for (k = 0; k < n; k++)
+		{
+			int			a = slot_of[k];
+			int			b = k + 1 < n ? slot_of[k + 1] : -1;
+			int			use;
+			int			offset;
+			int			i;
+
+			if (pass == 0)
+			{
+				if (a < 0 || b < 0)
+					continue;
+				use = source->slots[a].count <= source->slots[b].count ? a : b;
+				offset = use == a ? 0 : 1;
+			}
+			else
+			{
+				if (a < 0)
+					continue;
+				use = a;
+				offset = 0;
+			}
+			if (source->slots[use].count > MAX_SEED_OCCURRENCES)
+				continue;
+			for (i = source->slots[use].first; i >= 0; i = source->next[i])
+			{
+				int			start = i - offset;
+
+				if (pass == 0 && !(SameAt(source, start, quote, qwords[k]) &&
+								   SameAt(source, start + 1, quote, qwords[k + 1])))
+					continue;
+				if (count == capacity)
+				{
+					capacity *= 2;
+					seeds = vb_grow(seeds, sizeof(Seed) * capacity);
+				}
+				seeds[count].diagonal = start - k;
+				seeds[count].source_word = start;
+				count++;
+			}
+		}
+	}
+	vb_free(slot_of);
+	*out = seeds;
+	return count;
+}
+
+/* Cluster seeds by diagonal (allowing drift from gaps) into bands. */
+static int
+BestBands(Seed *seeds, int nseeds, int n, Band *bands)
+{
+	int			nbands = 0;
+	int			drift = n / 4 + 3;
+	int			i = 0;
+
+	qsort(seeds, nseeds, sizeof(Seed), CompareSeeds);
+	while (i < nseeds)
+	{
+		Band		b;
+		int			j = i;
+
+		b.votes = 0;
+		b.low = seeds[i].source_word;
+		b.high = seeds[i].source_word;
+		b.diagonal = seeds[i].diagonal;
+		while (j < nseeds && seeds[j].diagonal - seeds[i].diagonal <= drift)
+		{
+			b.votes++;
+			if (seeds[j].source_word < b.low)
+				b.low = seeds[j].source_word;
+			if (seeds[j].source_word > b.high)
+				b.high = seeds[j].source_word;
+			j++;
+		}
+		/* keep the MAX_CANDIDATES bands with most votes */
+		if (nbands < MAX_CANDIDATES)
+			bands[nbands++] = b;
+		else
+		{
+			int			weakest = 0;
+			int			k;
+
+			for (k = 1; k < nbands; k++)
+				if (bands[k].votes < bands[weakest].votes)
+					weakest = k;
+			if (b.votes > bands[weakest].votes)
+				bands[weakest] = b;
+		}
+		i = j;
+	}
+	return nbands;
+}
+
+/* Semi-global DP of quote words against source words [from, to). */
+static void
+AlignWindow(const VbSource *source, const VbTokens *quote, const int *qwords,
+			int n, int from, int to, VbAlignment *out)
+{
+	int			width = to - from;
+	int		   *score;
+	uint8_t    *move;
+	int			i;
+	int			j;
+	int			best_j = 0;
+	int			count = 0;
+	int			run = 0;
+	VbOp	   *ops;
+
+	memset(out, 0, sizeof(*out));
+	out->first_source = out->last_source = -1;
+	if ((long) (n + 1) * (width + 1) > MAX_DP_CELLS)
+		width = (int) (MAX_DP_CELLS / (n + 1)) - 1;
+	if (width < 0)
+		width = 0;
+	to = from + width;
+
+	score = vb_alloc(sizeof(int) * (size_t) (n + 1) * (width + 1));
+	move = vb_alloc((size_t) (n + 1) * (width + 1));
+#define CELL(a, b) ((size_t) (a) * (width + 1) + (b))
+	for (j = 0; j <= width; j++)
+	{
+		score[CELL(0, j)] = 0;
+		move[CELL(0, j)] = 3;	/* free start in the source */
+	}
+	for (i = 1; i <= n; i++)
+	{
+		score[CELL(i, 0)] = i * SCORE_GAP;
+		move[CELL(i, 0)] = 1;
+		if ((i & 63) == 0)
+			vb_check_interrupts();
+		for (j = 1; j <= width; j++)
+		{
+			bool		same = SameAt(source, from + j - 1, quote, qwords[i - 1]);
+			int			diagonal = score[CELL(i - 1, j - 1)] + (same ? SCORE_MATCH : SCORE_MISMATCH);
+			int			up = score[CELL(i - 1, j)] + SCORE_GAP;	/* insert */
+			int			left = score[CELL(i, j - 1)] + SCORE_GAP;	/* delete */
+			int			s = diagonal;
+			uint8_t		m = same ? 0 : 4;
+
+			/* on a tie, an added word reads better than a substitution */
+			if (up > s || (up == s && !same))
+			{
+				s = up;
+				m = 1;
+			}
+			if (left > s)
+			{
+				s = left;
+				m = 2;
+			}
+			score[CELL(i, j)] = s;
+			move[CELL(i, j)] = m;
+		}
+	}
+	for (j = 1; j <= width; j++)
+		if (score[CELL(n, j)] > score[CELL(n, best_j)])
+			best_j = j;
+	out->score = score[CELL(n, best_j)];
+
+	ops = vb_alloc(sizeof(VbOp) * (n + width + 1));
+	i = n;
+	j = best_j;
+	while (i > 0)
+	{
+		uint8_t		m = move[CELL(i, j)];
+		VbOp	   *op = &ops[count++];
+
+		if (j == 0)
+			m = 1;
+		if (m == 0 || m == 4)
+		{
+			op->kind = m == 0 ? VB_OP_EQUAL : VB_OP_SUBSTITUTE;
+			op->quote_word = i - 1;
+			op->source_word = from + j - 1;
+			i--;
+			j--;
+		}
+		else if (m == 1)
+		{
+			op->kind = VB_OP_INSERT;
+			op->quote_word = i - 1;
+			op->source_word = -1;
+			i--;
+		}
+		else
+		{
+			op->kind = VB_OP_DELETE;
+			op->quote_word = -1;
+			op->source_word = from + j - 1;
+			j--;
+		}
+	}
+#undef CELL
+	vb_free(score);
+	vb_free(move);
+
+	/* reverse into quote order, and gather the figures */
+	for (i = 0; i < count / 2; i++)
+	{
+		VbOp		tmp = ops[i];
+
+		ops[i] = ops[count - 1 - i];
+		ops[count - 1 - i] = tmp;
+	}
+	out->ops = ops;
+	out->count = count;
+	for (i = 0; i < count; i++)
+	{
+		if (ops[i].source_word >= 0)
+		{
+			if (out->first_source < 0)
+				out->first_source = ops[i].source_word;
+			out->last_source = ops[i].source_word;
+		}
+		if (ops[i].kind == VB_OP_EQUAL)
+		{
+			out->equal++;
+			if (++run > out->longest_run)
+				out->longest_run = run;
+		}
+		else
+			run = 0;
+	}
+	/* a source word matched by nothing at either end is not covered */
+	while (out->count > 0 && out->ops[out->count - 1].kind == VB_OP_DELETE)
+		out->count--;
+}
+
+void
+vb_align(const VbSource *source, const VbTokens *quote, const int *qwords,
+		 int n, VbAlignment *out)
+{
+	Seed	   *seeds;
+	int			nseeds = CollectSeeds(source, quote, qwords, n, &seeds);
+	Band		bands[MAX_CANDIDATES];
+	int			nbands = BestBands(seeds, nseeds, n, bands);
+	int			b;
+
+	memset(out, 0, sizeof(*out));
+	out->first_source = out->last_source = -1;
+	out->score = INT_MIN;
+	for (b = 0; b < nbands; b++)
+	{
+		VbAlignment candidate;
+		int			slack = n / 2 + 4;
+		int			from = bands[b].low - n - slack;
+		int			to = bands[b].high + n + slack;
+
+		if (from < 0)
+			from = 0;
+		if (to > source->word_count)
+			to = source->word_count;
+		AlignWindow(source, quote, qwords, n, from, to, &candidate);
+		if (candidate.score > out->score)
+		{
+			vb_alignment_free(out);
+			*out = candidate;
+		}
+		else
+			vb_alignment_free(&candidate);
+	}
+	vb_free(seeds);
+	if (out->score == INT_MIN)
+		out->score = n * SCORE_GAP;
+}
+
+void
+vb_alignment_free(VbAlignment *alignment)
+{
+	vb_free(alignment->ops);
+	alignment->ops = NULL;
+	alignment->count = 0;
+}
+
+int
+vb_longest_run_at(const VbSource *source, const VbTokens *quote,
+				  const int *qwords, int n, int k, int *source_word)
+{
+	int			slot = vb_source_lookup(source, quote, qwords[k]);
+	int			best = 0;
+	int			i;
+	int			tried = 0;
+
+	*source_word = -1;
+	if (slot < 0)
+		return 0;
+	for (i = source->slots[slot].first; i >= 0 && tried < 4 * MAX_SEED_OCCURRENCES;
+		 i = source->next[i], tried++)
+	{
+		int			len = 1;
+
+		while (k + len < n && SameAt(source, i + len, quote, qwords[k + len]))
+			len++;
+		if (len > best)
+		{
+			best = len;
+			*source_word = i;
+		}
+	}
+	return best;
+}

@@ -1,0 +1,728 @@
+/*
+ * vb_check.c
+ *		Verdict, diff and flags of a quotation against a prepared source.
+ *
+ * The quotation is split at ellipses into segments, each aligned on its
+ * own; words in square brackets are the editor's and are not looked for.
+ *	- Every segment placed with no change, in source order, no ellipsis or
+ *	  bracket: typographic, or exact if the characters agree too.
+ *	- The same with ellipses or brackets: elided.
+ *	- Covered by runs from two or more places of the source, joined with no
+ *	  ellipsis: spliced.
+ *	- Anchored in one place (a run of ANCHOR_RUN words, or most words in
+ *	  order) but changed: altered.
+ *	- Sharing the content words of a passage but not its wording:
+ *	  paraphrased.  Otherwise: unsupported.
+ */
+#include "vb_check.h"
+
+#include <string.h>
+
+#include "vb_align.h"
+#include "vb_quotes.h"
+#include "vb_runtime.h"
+#include "vb_utf8.h"
+
+#define ANCHOR_RUN 5
+#define SPLICE_MIN_RUN 3
+#define SPLICE_COVERAGE 0.85
+#define PARAPHRASE_OVERLAP 0.5
+#define SENTENCE_LIMIT 1000		/* bytes an excerpt may extend for context */
+
+const char *
+vb_verdict_name(VbVerdict verdict)
+{
+	static const char *const names[] = {
+		"exact", "typographic", "elided", "altered", "spliced", "paraphrased",
+		"unsupported"
+	};
+
+	return names[verdict];
+}
+
+typedef struct Segment
+{
+	int		   *words;			/* quote token indices of the words to find */
+	int			count;
+	bool	   *bracket_before; /* editorial words stand before words[k] */
+	bool		bracket_after;
+	VbAlignment alignment;
+} Segment;
+
+typedef struct StringBuilder
+{
+	char	   *data;
+	size_t		length;
+	size_t		capacity;
+} StringBuilder;
+
+static void
+Append(StringBuilder *sb, const char *s, size_t n)
+{
+	if (sb->length + n + 1 > sb->capacity)
+	{
+		sb->capacity = (sb->length + n + 1) * 2;
+		sb->data = vb_grow(sb->data, sb->capacity);
+	}
+	memcpy(sb->data + sb->length, s, n);
+	sb->length += n;
+	sb->data[sb->length] = '\0';
+}
+
+static void
+AppendString(StringBuilder *sb, const char *s)
+{
+	Append(sb, s, strlen(s));
+}
+
+static void
+AppendWord(StringBuilder *sb, const char *text, const VbToken *t)
+{
+	if (sb->length > 0)
+		Append(sb, " ", 1);
+	Append(sb, text + t->start, t->end - t->start);
+}
+
+/* Words whose change alters meaning, by flag. */
+static bool
+InWordList(const char *word, size_t len, const char *const *list)
+{
+	int			i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+			return true;
+	return false;
+}
+
+static const char *const negations[] = {
+	"not", "no", "never", "without", "none", "nobody", "nothing", "neither",
+	"nor", "cannot", "nowhere", "ne", "pas", "jamais", "nicht", "kein", NULL
+};
+static const char *const hedges[] = {
+	"may", "might", "could", "will", "would", "should", "must", "can", "shall",
+	"perhaps", "possibly", "probably", NULL
+};
+static const char *const number_words[] = {
+	"zero", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+	"hundred", "hundreds", "thousand", "thousands", "million", "millions",
+	"billion", "billions", "trillion", "dozen", "dozens", "half", "first",
+	"third", "twice", "percent", NULL
+};
+static const char *const stopwords[] = {
+	"the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for",
+	"with", "by", "from", "is", "are", "was", "were", "be", "been", "being",
+	"it", "its", "it's", "this", "that", "these", "those", "he", "she",
+	"they", "we", "you", "i", "his", "her", "their", "our", "your", "my",
+	"as", "have", "has", "had", "do", "does", "did", "so", "than", "then",
+	"there", "here", "what", "which", "who", "just", "now", "very", "much",
+	"more", "most", "also", "into", "over", "about", "up", "out", "if",
+	"when", "while", "all", "any", "some", "such", "only", "own", "same",
+	"too", "them", "him", "me", "us", "one", "is", "that's", "we're",
+	"they're", "there's", NULL
+};
+
+static void
+FlagWord(const VbTokens *tokens, const char *text, int t, unsigned int *flags,
+		 int *negation_balance, int sign)
+{
+	const VbToken *tok = &tokens->items[t];
+	const char *w = tokens->pool + tok->folded;
+	size_t		n = tok->folded_length;
+
+	if (InWordList(w, n, negations) || (n > 3 && memcmp(w + n - 3, "n't", 3) == 0))
+		*negation_balance += sign;
+	if ((tok->flags & VB_TOKEN_NUMERIC) || InWordList(w, n, number_words))
+		*flags |= VB_FLAG_NUMBER;
+	if (InWordList(w, n, hedges))
+		*flags |= VB_FLAG_HEDGE;
+	if (tok->flags & VB_TOKEN_CAPITALISED)
+	{
+		/* a capital that only starts a sentence is not a name */
+		size_t		p = tok->start;
+
+		while (p > 0 && vb_is_space(vb_utf8_before(text, p)))
+			p = vb_utf8_prev(text, p);
+		if (p > 0)
+		{
+			uint32_t	before = vb_utf8_before(text, p);
+
+			if (before != '.' && before != '!' && before != '?' &&
+				!vb_is_quote_mark(before) && before != 0x2026)
+				*flags |= VB_FLAG_NAME;
+		}
+	}
+}
+
+/*
+ * Render an alignment into the diff: unchanged words as written, each run
+ * of changes as [-source words-]{+quote words+}.  Flags come from the
+ * changed words on either side.
+ */
+static void
+RenderAlignment(StringBuilder *sb, const VbSource *source, const char *quote,
+				const VbTokens *qt, const Segment *seg, unsigned int *flags)
+{
+	const VbAlignment *al = &seg->alignment;
+	int			i = 0;
+	int			negation_balance = 0;
+
+	while (i < al->count)
+	{
+		const VbOp *op = &al->ops[i];
+
+		if (op->quote_word >= 0 && seg->bracket_before[op->quote_word])
+		{
+			/* the editor's words, as written, with their brackets */
+			const VbToken *w = &qt->items[seg->words[op->quote_word]];
+			int			t = seg->words[op->quote_word] - 1;
+
+			while (t >= 0 && qt->items[t].kind != VB_TOKEN_BRACKET_OPEN)
+				t--;
+			if (t >= 0)
+			{
+				if (sb->length > 0)
+					Append(sb, " ", 1);
+				Append(sb, quote + qt->items[t].start, w->start - qt->items[t].start);
+				while (sb->length > 0 && sb->data[sb->length - 1] == ' ')
+					sb->data[--sb->length] = '\0';
+			}
+		}
+		if (op->kind == VB_OP_EQUAL)
+		{
+			AppendWord(sb, quote, &qt->items[seg->words[op->quote_word]]);
+			i++;
+			continue;
+		}
+		else
+		{
+			int			j = i;
+			bool		any_removed = false;
+			bool		any_added = false;
+
+			while (j < al->count && al->ops[j].kind != VB_OP_EQUAL)
+			{
+				if (al->ops[j].source_word >= 0)
+					any_removed = true;
+				if (al->ops[j].quote_word >= 0)
+					any_added = true;
+				j++;
+			}
+			if (any_removed)
+			{
+				int			k;
+				bool		first = true;
+
+				if (sb->length > 0)
+					Append(sb, " ", 1);
+				AppendString(sb, "[-");
+				for (k = i; k < j; k++)
+				{
+					int			sw = al->ops[k].source_word;
+					const VbToken *t;
+
+					if (sw < 0)
+						continue;
+					t = &source->tokens.items[source->words[sw]];
+					if (!first)
+						Append(sb, " ", 1);
+					Append(sb, source->text + t->start, t->end - t->start);
+					FlagWord(&source->tokens, source->text, source->words[sw], flags,
+							 &negation_balance, -1);
+					first = false;
+				}
+				AppendString(sb, "-]");
+			}
+			if (any_added)
+			{
+				int			k;
+				bool		first = true;
+
+				if (sb->length > 0 && !any_removed)
+					Append(sb, " ", 1);
+				AppendString(sb, "{+");
+				for (k = i; k < j; k++)
+				{
+					int			qw = al->ops[k].quote_word;
+					const VbToken *t;
+
+					if (qw < 0)
+						continue;
+					t = &qt->items[seg->words[qw]];
+					if (!first)
+						Append(sb, " ", 1);
+					Append(sb, quote + t->start, t->end - t->start);
+					FlagWord(qt, quote, seg->words[qw], flags, &negation_balance, 1);
+					first = false;
+				}
+				AppendString(sb, "+}");
+			}
+			i = j;
+		}
+	}
+	if (negation_balance != 0)
+		*flags |= VB_FLAG_NEGATION;
+}
+
+/* Is a segment placed word for word, changes only where brackets stand? */
+static bool
+IsClean(const Segment *seg)
+{
+	const VbAlignment *al = &seg->alignment;
+	int			i;
+	int			next_quote_word = 0;
+
+	if (seg->count == 0)
+		return true;
+	if (al->equal != seg->count)
+		return false;
+	for (i = 0; i < al->count; i++)
+	{
+		if (al->ops[i].kind == VB_OP_EQUAL)
+			next_quote_word = al->ops[i].quote_word + 1;
+		else if (al->ops[i].kind == VB_OP_DELETE)
+		{
+			/* a source word left out: only where a bracket stands in */
+			if (next_quote_word >= seg->count || !seg->bracket_before[next_quote_word])
+				return false;
+		}
+		else
+			return false;
+	}
+	return true;
+}
+
+/* Sentence boundaries around [start, end) in the source, for context. */
+static void
+ExtendToSentence(const char *text, size_t len, size_t *start, size_t *end)
+{
+	size_t		s = *start;
+	size_t		e = *end;
+	size_t		floor = s > SENTENCE_LIMIT ? s - SENTENCE_LIMIT : 0;
+	size_t		ceiling = len - e > SENTENCE_LIMIT ? e + SENTENCE_LIMIT : len;
+
+	while (s > floor)
+	{
+		uint32_t	c = vb_utf8_before(text, s);
+		size_t		p = vb_utf8_prev(text, s);
+
+		if (vb_is_linebreak(c))
+			break;
+		if ((c == ' ' || c == '\t') && p > 0)
+		{
+			uint32_t	b = vb_utf8_before(text, p);
+
+			if (b == '.' || b == '!' || b == '?')
+				break;
+		}
+		s = p;
+	}
+	while (e < ceiling)
+	{
+		size_t		w;
+		uint32_t	c = vb_utf8_decode(text, len, e, &w);
+
+		if (vb_is_linebreak(c))
+			break;
+		e += w;
+		if ((c == '.' || c == '!' || c == '?') &&
+			(e >= len || vb_is_space(vb_utf8_decode(text, len, e, &w))))
+			break;
+	}
+	*start = s;
+	*end = e;
+}
+
+/*
+ * Exact: the quote, less its final punctuation, is the source text from
+ * the first matched word on, character for character, runs of white
+ * space equal.
+ */
+static bool
+IsExact(const char *quote, size_t qlen, const VbTokens *qt, const VbSource *source,
+		size_t source_start)
+{
+	size_t		q = 0;
+	size_t		qend = qlen;
+	size_t		s = source_start;
+	size_t		w;
+
+	/* from the first word, to the last character that is not final punctuation */
+	if (qt->count == 0)
+		return false;
+	q = qt->items[0].start;
+	while (qend > q && vb_is_space(vb_utf8_before(quote, qend)))
+		qend = vb_utf8_prev(quote, qend);
+	if (qend > q)
+	{
+		uint32_t	last = vb_utf8_before(quote, qend);
+
+		if (last == ',' || last == '.' || last == '!' || last == '?' ||
+			last == ';' || last == ':')
+			qend = vb_utf8_prev(quote, qend);
+	}
+	while (q < qend)
+	{
+		uint32_t	a;
+		uint32_t	b;
+		size_t		wq;
+
+		if (s >= source->length)
+			return false;
+		a = vb_utf8_decode(quote, qend, q, &wq);
+		b = vb_utf8_decode(source->text, source->length, s, &w);
+		if (vb_is_space(a) && vb_is_space(b))
+		{
+			q = vb_skip(quote, q, qend, vb_is_space, true);
+			s = vb_skip(source->text, s, source->length, vb_is_space, true);
+			continue;
+		}
+		if (a != b)
+			return false;
+		q += wq;
+		s += w;
+	}
+	return true;
+}
+
+static bool
+IsContentWord(const VbTokens *t, int i)
+{
+	const VbToken *tok = &t->items[i];
+
+	return tok->folded_length >= 3 &&
+		!InWordList(t->pool + tok->folded, tok->folded_length, stopwords);
+}
+
+/* Light stemming for paraphrase overlap: the word less a plural or tense ending. */
+static size_t
+StemLength(const char *w, size_t n)
+{
+	static const char *const endings[] = {"'s", "ing", "ed", "es", "s", "ly", NULL};
+	int			i;
+
+	for (i = 0; endings[i] != NULL; i++)
+	{
+		size_t		e = strlen(endings[i]);
+
+		if (n >= e + 3 && memcmp(w + n - e, endings[i], e) == 0)
+			return n - e;
+	}
+	return n;
+}
+
+/*
+ * Paraphrase: the share of the quote's content words (stemmed) found among
+ * the source words in [from, to).
+ */
+static double
+ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *source,
+			   int from, int to, int *content_words)
+{
+	int			found = 0;
+	int			total = 0;
+	int			k;
+
+	for (k = 0; k < n; k++)
+	{
+		const VbToken *a = &qt->items[qwords[k]];
+		size_t		la;
+		int			i;
+
+		if (!IsContentWord(qt, qwords[k]))
+			continue;
+		total++;
+		la = StemLength(qt->pool + a->folded, a->folded_length);
+		for (i = from; i < to; i++)
+		{
+			const VbToken *b = &source->tokens.items[source->words[i]];
+			size_t		lb = StemLength(source->tokens.pool + b->folded, b->folded_length);
+
+			if (la == lb && memcmp(qt->pool + a->folded, source->tokens.pool + b->folded, la) == 0)
+			{
+				found++;
+				break;
+			}
+		}
+	}
+	*content_words = total;
+	return total > 0 ? (double) found / total : 0.0;
+}
+
+/*
+ * Cover a segment greedily with the longest exact runs found anywhere in
+ * the source; count the words covered by runs of SPLICE_MIN_RUN or more and
+ * whether consecutive runs come from places that are not adjacent.
+ */
+static void
+CoverRuns(const VbSource *source, const VbTokens *qt, const Segment *seg,
+		  int *covered, int *runs, bool *distant, int *longest_start,
+		  int *longest_length)
+{
+	int			k = 0;
+	int			previous_end = -1;
+
+	*covered = 0;
+	*runs = 0;
+	*distant = false;
+	*longest_length = 0;
+	*longest_start = -1;
+	while (k < seg->count)
+	{
+		int			at;
+		int			len = vb_longest_run_at(source, qt, seg->words, seg->count, k, &at);
+
+		if (len >= SPLICE_MIN_RUN)
+		{
+			if (previous_end >= 0 && (at < previous_end || at > previous_end + 3))
+				*distant = true;
+			previous_end = at + len;
+			*covered += len;
+			(*runs)++;
+			if (len > *longest_length)
+			{
+				*longest_length = len;
+				*longest_start = at;
+			}
+			k += len;
+		}
+		else
+			k++;
+	}
+}
+
+void
+vb_check(const char *quote, size_t len, const VbSource *source,
+		 VbCheckResult *result)
+{
+	VbTokens	qt;
+	Segment    *segments;
+	int			nsegments = 0;
+	int			i;
+	int			total_words = 0;
+	int			total_equal = 0;
+	int			longest_run = 0;
+	bool		has_ellipsis = false;
+	bool		has_brackets = false;
+	bool		all_clean = true;
+	bool		in_order = true;
+	int			previous_last = -1;
+	StringBuilder diff = {NULL, 0, 0};
+	int			first_source = -1;
+	int			last_source = -1;
+	int			best_segment = -1;
+
+	memset(result, 0, sizeof(*result));
+	vb_tokenize(quote, len, &qt);
+
+	/* split into segments at ellipses; note where brackets stand */
+	segments = vb_alloc0(sizeof(Segment) * (qt.count + 1));
+	segments[0].words = vb_alloc(sizeof(int) * (qt.count + 1));
+	segments[0].bracket_before = vb_alloc0(sizeof(bool) * (qt.count + 1));
+	nsegments = 1;
+	{
+		bool		pending_bracket = false;
+
+		for (i = 0; i < qt.count; i++)
+		{
+			Segment    *seg = &segments[nsegments - 1];
+			const VbToken *t = &qt.items[i];
+
+			if (t->kind == VB_TOKEN_ELLIPSIS)
+			{
+				has_ellipsis = true;
+				seg->bracket_after = pending_bracket;
+				pending_bracket = false;
+				if (seg->count > 0)
+				{
+					Segment    *next = &segments[nsegments++];
+
+					next->words = vb_alloc(sizeof(int) * (qt.count + 1));
+					next->bracket_before = vb_alloc0(sizeof(bool) * (qt.count + 1));
+				}
+				continue;
+			}
+			if (t->kind == VB_TOKEN_BRACKET_OPEN || (t->flags & VB_TOKEN_EDITORIAL))
+			{
+				has_brackets = true;
+				pending_bracket = true;
+				continue;
+			}
+			if (t->kind != VB_TOKEN_WORD)
+				continue;
+			seg->bracket_before[seg->count] = pending_bracket;
+			pending_bracket = false;
+			seg->words[seg->count++] = i;
+			total_words++;
+		}
+		segments[nsegments - 1].bracket_after = pending_bracket;
+	}
+
+	for (i = 0; i < nsegments; i++)
+	{
+		Segment    *seg = &segments[i];
+		VbAlignment *al = &seg->alignment;
+
+		if (seg->count == 0)
+		{
+			memset(al, 0, sizeof(*al));
+			al->first_source = al->last_source = -1;
+			continue;
+		}
+		vb_align(source, &qt, seg->words, seg->count, al);
+		total_equal += al->equal;
+		if (al->longest_run > longest_run)
+		{
+			longest_run = al->longest_run;
+			best_segment = i;
+		}
+		if (!IsClean(seg))
+			all_clean = false;
+		if (al->first_source >= 0)
+		{
+			if (al->first_source <= previous_last)
+				in_order = false;
+			previous_last = al->last_source;
+			if (first_source < 0 || al->first_source < first_source)
+				first_source = al->first_source;
+			if (al->last_source > last_source)
+				last_source = al->last_source;
+		}
+		else
+			in_order = false;
+	}
+
+	result->coverage = total_words > 0 ? (double) total_equal / total_words : 0.0;
+	result->score = result->coverage;
+
+	if (total_words == 0 || source->word_count == 0)
+		result->verdict = VB_VERDICT_UNSUPPORTED;
+	else if (all_clean && in_order)
+	{
+		if (has_ellipsis || has_brackets)
+			result->verdict = VB_VERDICT_ELIDED;
+		else if (IsExact(quote, len, &qt, source,
+						 source->tokens.items[source->words[first_source]].start))
+			result->verdict = VB_VERDICT_EXACT;
+		else
+			result->verdict = VB_VERDICT_TYPOGRAPHIC;
+	}
+	else
+	{
+		int			covered = 0;
+		int			runs = 0;
+		bool		distant = false;
+		int			run_start = -1;
+		int			run_length = 0;
+
+		for (i = 0; i < nsegments; i++)
+		{
+			int			c;
+			int			r;
+			bool		d;
+			int			ls;
+			int			ll;
+
+			CoverRuns(source, &qt, &segments[i], &c, &r, &d, &ls, &ll);
+			covered += c;
+			runs += r;
+			distant |= d;
+			if (ll > run_length)
+			{
+				run_length = ll;
+				run_start = ls;
+			}
+		}
+		if (runs >= 2 && distant && covered >= SPLICE_COVERAGE * total_words)
+		{
+			result->verdict = VB_VERDICT_SPLICED;
+			result->coverage = (double) covered / total_words;
+			/* the excerpt is the longest passage drawn on */
+			first_source = run_start;
+			last_source = run_start + run_length - 1;
+		}
+		else if (longest_run >= ANCHOR_RUN ||
+				 (longest_run >= 3 && result->coverage >= 0.6) ||
+				 (total_words <= 4 && longest_run >= 2 && result->coverage >= 0.5))
+			result->verdict = VB_VERDICT_ALTERED;
+		else
+		{
+			int			content = 0;
+			int			center = first_source >= 0 ? (first_source + last_source) / 2 : -1;
+			double		overlap = 0.0;
+			int			n = total_words;
+
+			if (center >= 0)
+			{
+				int			from = center - 3 * n < 0 ? 0 : center - 3 * n;
+				int			to = center + 3 * n > source->word_count ? source->word_count : center + 3 * n;
+				int		   *all = vb_alloc(sizeof(int) * (total_words + 1));
+				int			m = 0;
+				int			s;
+
+				for (s = 0; s < nsegments; s++)
+				{
+					memcpy(all + m, segments[s].words, sizeof(int) * segments[s].count);
+					m += segments[s].count;
+				}
+				overlap = ContentOverlap(&qt, all, m, source, from, to, &content);
+				vb_free(all);
+				if (overlap >= PARAPHRASE_OVERLAP && content >= 2)
+				{
+					first_source = from;
+					last_source = to - 1;
+					/* narrow to the matched words' sentence */
+					if (best_segment >= 0 && segments[best_segment].alignment.first_source >= 0)
+					{
+						first_source = segments[best_segment].alignment.first_source;
+						last_source = segments[best_segment].alignment.last_source;
+					}
+				}
+			}
+			result->verdict = (overlap >= PARAPHRASE_OVERLAP && content >= 2) ?
+				VB_VERDICT_PARAPHRASED : VB_VERDICT_UNSUPPORTED;
+			result->score = overlap * 0.5;
+		}
+	}
+
+	/* the diff, segment by segment */
+	for (i = 0; i < nsegments; i++)
+	{
+		if (i > 0)
+			AppendString(&diff, diff.length > 0 ? " \xE2\x80\xA6" : "\xE2\x80\xA6");
+		if (segments[i].count > 0)
+			RenderAlignment(&diff, source, quote, &qt, &segments[i], &result->flags);
+	}
+	if (result->verdict <= VB_VERDICT_ELIDED || result->verdict == VB_VERDICT_SPLICED)
+		result->flags = 0;
+	result->diff = diff.data ? diff.data : vb_strndup("", 0);
+
+	if (result->verdict != VB_VERDICT_UNSUPPORTED && first_source >= 0 && last_source >= first_source)
+	{
+		size_t		start = source->tokens.items[source->words[first_source]].start;
+		size_t		end = source->tokens.items[source->words[last_source]].end;
+
+		if (result->verdict > VB_VERDICT_ELIDED)
+			ExtendToSentence(source->text, source->length, &start, &end);
+		result->has_span = true;
+		result->span_start = start;
+		result->span_end = end;
+	}
+
+	for (i = 0; i < nsegments; i++)
+	{
+		vb_alignment_free(&segments[i].alignment);
+		vb_free(segments[i].words);
+		vb_free(segments[i].bracket_before);
+	}
+	vb_free(segments);
+	vb_tokens_free(&qt);
+}
+
+void
+vb_check_result_free(VbCheckResult *result)
+{
+	vb_free(result->diff);
+	result->diff = NULL;
+}

@@ -1,0 +1,75 @@
+/*
+ * vb_check.h
+ *		Does a quotation reproduce its source faithfully?
+ *
+ * A source is prepared once (its words and an index of them) and can then
+ * be checked against any number of quotations.  The verdicts are those of
+ * the design: exact < typographic < elided < altered < spliced <
+ * paraphrased < unsupported.
+ */
+#ifndef VB_CHECK_H
+#define VB_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vb_normalize.h"
+
+typedef enum VbVerdict
+{
+	VB_VERDICT_EXACT,
+	VB_VERDICT_TYPOGRAPHIC,
+	VB_VERDICT_ELIDED,
+	VB_VERDICT_ALTERED,
+	VB_VERDICT_SPLICED,
+	VB_VERDICT_PARAPHRASED,
+	VB_VERDICT_UNSUPPORTED
+} VbVerdict;
+
+#define VB_FLAG_NEGATION	0x01
+#define VB_FLAG_NUMBER		0x02
+#define VB_FLAG_NAME		0x04
+#define VB_FLAG_HEDGE		0x08
+
+typedef struct VbIndexSlot
+{
+	uint32_t	hash;
+	int			first;			/* first occurrence, in source words */
+	int			last;
+	int			count;
+} VbIndexSlot;
+
+typedef struct VbSource
+{
+	const char *text;
+	size_t		length;
+	VbTokens	tokens;
+	int		   *words;			/* token index of each word, in order */
+	int			word_count;
+	int		   *next;			/* next occurrence of the same word */
+	VbIndexSlot *slots;			/* open addressing on the word hash */
+	uint32_t	slot_mask;
+} VbSource;
+
+typedef struct VbCheckResult
+{
+	VbVerdict	verdict;
+	double		score;			/* wording similarity, 0 to 1 */
+	double		coverage;		/* share of the quote's words found, in order */
+	bool		has_span;
+	size_t		span_start;		/* bytes of the source */
+	size_t		span_end;
+	char	   *diff;			/* NUL-terminated */
+	unsigned int flags;
+} VbCheckResult;
+
+extern void vb_source_prepare(const char *text, size_t len, VbSource *source);
+extern void vb_source_free(VbSource *source);
+extern void vb_check(const char *quote, size_t len, const VbSource *source,
+					 VbCheckResult *result);
+extern void vb_check_result_free(VbCheckResult *result);
+
+extern const char *vb_verdict_name(VbVerdict verdict);
+
+#endif							/* VB_CHECK_H */
