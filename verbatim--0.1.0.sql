@@ -60,6 +60,38 @@ ROWS 20;
 COMMENT ON FUNCTION verbatim.extract_quotes_detail(text) IS
 'extract_quotes() plus the paragraph of each quotation and the outlet its attribution cites';
 
+-- How faithfully a quotation reproduces its source, best to worst, so that
+-- max(verdict) is the worst of a set.
+CREATE TYPE verbatim.verdict AS ENUM (
+    'exact', 'typographic', 'elided', 'altered', 'spliced', 'paraphrased',
+    'unsupported'
+);
+
+COMMENT ON TYPE verbatim.verdict IS
+'How faithfully a quotation reproduces its source, best to worst';
+
+CREATE TYPE verbatim.check_result AS (
+    verdict verbatim.verdict,
+    faithful boolean,
+    score real,
+    coverage real,
+    span int4range,
+    excerpt text,
+    diff text,
+    flags text[]
+);
+
+COMMENT ON TYPE verbatim.check_result IS
+'The result of verbatim.check_quote(): verdict, where in the source, what changed';
+
+CREATE FUNCTION verbatim.check_quote(quote text, source text)
+RETURNS verbatim.check_result
+AS 'MODULE_PATHNAME', 'verbatim_check_quote'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION verbatim.check_quote(text, text) IS
+'Does a quotation reproduce the source''s words: verdict, the passage it matches (span in characters, excerpt), a word diff and meaning-critical flags';
+
 CREATE FUNCTION verbatim.library_version()
 RETURNS text
 AS 'MODULE_PATHNAME', 'verbatim_library_version'

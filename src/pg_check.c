@@ -1,0 +1,164 @@
+/*
+ * pg_check.c
+ *		SQL interface to fidelity checking: verbatim.check_quote().
+ *
+ * Checking many quotations against one source (a report over an article)
+ * would tokenize and index the source again for every row; the prepared
+ * source of the last call is therefore kept in fn_extra, in the function's
+ * memory context, and reused while the source text is the same bytes.
+ */
+#include "verbatim.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+
+#include "vb_check.h"
+#include "vb_utf8.h"
+
+#define RESULT_COLUMNS 8
+
+typedef struct CheckCache
+{
+	TupleDesc	result_desc;
+	Oid			verdict_type;
+	Datum		verdicts[VB_VERDICT_UNSUPPORTED + 1];
+	TypeCacheEntry *range_type;
+	/* the last source prepared, and its own copy of the text */
+	bool		have_source;
+	char	   *source_text;
+	size_t		source_length;
+	VbSource	source;
+} CheckCache;
+
+static CheckCache *
+GetCache(FunctionCallInfo fcinfo)
+{
+	CheckCache *cache = (CheckCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		TupleDesc	desc;
+		int			v;
+
+		cache = palloc0(sizeof(CheckCache));
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE ||
+			desc->natts != RESULT_COLUMNS)
+			elog(ERROR, "verbatim_check_quote: result type must be verbatim.check_result");
+		cache->result_desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+		cache->verdict_type = TupleDescAttr(desc, 0)->atttypid;
+		for (v = 0; v <= VB_VERDICT_UNSUPPORTED; v++)
+			cache->verdicts[v] = DirectFunctionCall2(enum_in,
+													 CStringGetDatum(vb_verdict_name(v)),
+													 ObjectIdGetDatum(cache->verdict_type));
+		cache->range_type = lookup_type_cache(INT4RANGEOID, TYPECACHE_RANGE_INFO);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
+
+static const VbSource *
+PreparedSource(FunctionCallInfo fcinfo, CheckCache *cache, const char *text,
+			   size_t len)
+{
+	MemoryContext old;
+
+	if (cache->have_source && cache->source_length == len &&
+		memcmp(cache->source_text, text, len) == 0)
+		return &cache->source;
+
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (cache->have_source)
+	{
+		cache->have_source = false;
+		vb_source_free(&cache->source);
+		pfree(cache->source_text);
+	}
+	cache->source_text = palloc_extended(len + 1, MCXT_ALLOC_HUGE);
+	memcpy(cache->source_text, text, len);
+	cache->source_length = len;
+	vb_source_prepare(cache->source_text, len, &cache->source);
+	cache->have_source = true;
+	MemoryContextSwitchTo(old);
+	return &cache->source;
+}
+
+static Datum
+FlagsArray(unsigned int flags)
+{
+	static const struct
+	{
+		unsigned int bit;
+		const char *name;
+	}			names[] = {
+		{VB_FLAG_NEGATION, "negation"},
+		{VB_FLAG_NUMBER, "number"},
+		{VB_FLAG_NAME, "name"},
+		{VB_FLAG_HEDGE, "hedge"},
+	};
+	Datum		elems[4];
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		if (flags & names[i].bit)
+			elems[n++] = CStringGetTextDatum(names[i].name);
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(verbatim_check_quote);
+
+Datum
+verbatim_check_quote(PG_FUNCTION_ARGS)
+{
+	text	   *quote_text = PG_GETARG_TEXT_PP(0);
+	text	   *source_text = PG_GETARG_TEXT_PP(1);
+	CheckCache *cache;
+	const VbSource *source;
+	VbCheckResult result;
+	Datum		values[RESULT_COLUMNS];
+	bool		nulls[RESULT_COLUMNS];
+	HeapTuple	tuple;
+
+	VerbatimRequireUtf8();
+	cache = GetCache(fcinfo);
+	source = PreparedSource(fcinfo, cache, VARDATA_ANY(source_text),
+							VARSIZE_ANY_EXHDR(source_text));
+	vb_check(VARDATA_ANY(quote_text), VARSIZE_ANY_EXHDR(quote_text), source, &result);
+
+	memset(nulls, 0, sizeof(nulls));
+	values[0] = cache->verdicts[result.verdict];
+	values[1] = BoolGetDatum(result.verdict <= VB_VERDICT_ELIDED);
+	values[2] = Float4GetDatum((float4) result.score);
+	values[3] = Float4GetDatum((float4) result.coverage);
+	if (result.has_span)
+	{
+		size_t		start = vb_utf8_count(source->text, result.span_start);
+		size_t		length = vb_utf8_count(source->text + result.span_start,
+										   result.span_end - result.span_start);
+		RangeBound	lower = {Int32GetDatum((int32) (start + 1)), false, true, true};
+		RangeBound	upper = {Int32GetDatum((int32) (start + 1 + length)), false, false, false};
+
+		values[4] = RangeTypePGetDatum(make_range(cache->range_type, &lower, &upper, false));
+		values[5] = PointerGetDatum(cstring_to_text_with_len(source->text + result.span_start,
+															 result.span_end - result.span_start));
+	}
+	else
+		nulls[4] = nulls[5] = true;
+	values[6] = CStringGetTextDatum(result.diff);
+	values[7] = FlagsArray(result.flags);
+	vb_check_result_free(&result);
+
+	tuple = heap_form_tuple(cache->result_desc, values, nulls);
+	PG_FREE_IF_COPY(quote_text, 0);
+	PG_FREE_IF_COPY(source_text, 1);
+	PG_RETURN_DATUM(HeapTupleGetDatum(tuple));
+}
