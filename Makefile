@@ -22,7 +22,7 @@ PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wall -Wextra
 SHLIB_LINK = $(PCRE2_LIBS)
 
-REGRESS = setup extraction attribution storage ingest errors
+REGRESS = setup extraction attribution storage ingest check fidelity errors
 REGRESS_OPTS = --inputdir=$(srcdir) --encoding=UTF8
 
 PG_CONFIG ?= pg_config

@@ -179,6 +179,24 @@ CREATE INDEX attribution_speaker_idx ON verbatim.attribution (speaker_id);
 COMMENT ON TABLE verbatim.attribution IS
 'Who each quotation is attributed to, the words that say so, and the outlet it cites';
 
+-- Results of check_quote() for a quotation against a source: a whole
+-- article body (source_quote_id NULL) or another stored quotation.  Rows go
+-- when either side changes: quotations are re-created when their article's
+-- body changes, and the update trigger clears checks against the body.
+CREATE TABLE verbatim.check_cache (
+    quote_id bigint NOT NULL REFERENCES verbatim.quote (id) ON DELETE CASCADE,
+    source_article_id bigint NOT NULL REFERENCES verbatim.article (id) ON DELETE CASCADE,
+    source_quote_id bigint REFERENCES verbatim.quote (id) ON DELETE CASCADE,
+    result verbatim.check_result NOT NULL,
+    checked_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    UNIQUE NULLS NOT DISTINCT (quote_id, source_article_id, source_quote_id)
+);
+CREATE INDEX check_cache_source_article_idx ON verbatim.check_cache (source_article_id);
+CREATE INDEX check_cache_source_quote_idx ON verbatim.check_cache (source_quote_id);
+
+COMMENT ON TABLE verbatim.check_cache IS
+'Cached check_quote() results of stored quotations against their sources';
+
 SELECT pg_catalog.pg_extension_config_dump('verbatim.article', '');
 SELECT pg_catalog.pg_extension_config_dump('verbatim.article_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('verbatim.speaker', '');
@@ -187,6 +205,7 @@ SELECT pg_catalog.pg_extension_config_dump('verbatim.primary_source', '');
 SELECT pg_catalog.pg_extension_config_dump('verbatim.quote', '');
 SELECT pg_catalog.pg_extension_config_dump('verbatim.quote_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('verbatim.attribution', '');
+SELECT pg_catalog.pg_extension_config_dump('verbatim.check_cache', '');
 
 --------------------------------------------------------------------------
 -- Speakers
@@ -251,6 +270,7 @@ AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         DELETE FROM verbatim.quote q WHERE q.article_id = NEW.id;
+        DELETE FROM verbatim.check_cache c WHERE c.source_article_id = NEW.id;
     END IF;
     WITH found AS (
         SELECT x.*
@@ -406,3 +426,250 @@ $$;
 
 COMMENT ON FUNCTION verbatim.ingest(jsonb) IS
 'Store one article given as a JSON object (key, outlet, author, published, url, title, lang, body); returns its id';
+
+--------------------------------------------------------------------------
+-- Fidelity across outlets
+--------------------------------------------------------------------------
+
+-- The speakers a name stands for: by canonical name or alias.
+CREATE FUNCTION verbatim.speakers_named(name text)
+RETURNS SETOF bigint
+LANGUAGE sql
+STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT s.id FROM verbatim.speaker s
+     WHERE s.name = speakers_named.name OR speakers_named.name = ANY (s.aliases)
+$$;
+
+COMMENT ON FUNCTION verbatim.speakers_named(text) IS
+'Ids of the speakers whose name or alias this is (stable: it reads the speaker table)';
+
+-- Articles carrying a speaker's own words: written by them (name or alias)
+-- or registered in primary_source.
+CREATE FUNCTION verbatim.primary_sources(speaker_ids bigint[])
+RETURNS SETOF bigint
+LANGUAGE sql
+STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT a.id FROM verbatim.article a
+     WHERE EXISTS (SELECT 1 FROM verbatim.speaker s
+                    WHERE s.id = ANY (speaker_ids)
+                      AND (a.author = s.name OR a.author = ANY (s.aliases)))
+    UNION
+    SELECT p.article_id FROM verbatim.primary_source p
+     WHERE p.speaker_id = ANY (speaker_ids)
+$$;
+
+COMMENT ON FUNCTION verbatim.primary_sources(bigint[]) IS
+'Ids of the articles that are primary sources of these speakers (stable: it reads tables)';
+
+-- check_quote() through the cache.  VOLATILE: it writes the cache.
+CREATE FUNCTION verbatim.cached_check(quote_id bigint, source_article_id bigint,
+                                      source_quote_id bigint)
+RETURNS verbatim.check_result
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r verbatim.check_result;
+BEGIN
+    r := (SELECT c.result FROM verbatim.check_cache c
+           WHERE c.quote_id = cached_check.quote_id
+             AND c.source_article_id = cached_check.source_article_id
+             AND c.source_quote_id IS NOT DISTINCT FROM cached_check.source_quote_id);
+    IF r IS NOT NULL THEN
+        RETURN r;
+    END IF;
+    IF source_quote_id IS NULL THEN
+        r := (SELECT verbatim.check_quote(q.quote, a.body)
+                FROM verbatim.quote q, verbatim.article a
+               WHERE q.id = cached_check.quote_id AND a.id = cached_check.source_article_id);
+    ELSE
+        -- against another quotation; the span then points into its article
+        r := (SELECT ROW(c.verdict, c.faithful, c.score, c.coverage,
+                         CASE WHEN c.span IS NULL THEN NULL
+                              ELSE int4range(lower(c.span) + lower(sq.span) - 1,
+                                             upper(c.span) + lower(sq.span) - 1) END,
+                         c.excerpt, c.diff, c.flags)::verbatim.check_result
+                FROM verbatim.quote q, verbatim.quote sq,
+                     LATERAL verbatim.check_quote(q.quote, sq.quote) c
+               WHERE q.id = cached_check.quote_id AND sq.id = cached_check.source_quote_id);
+    END IF;
+    IF r IS NULL THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO verbatim.check_cache (quote_id, source_article_id, source_quote_id, result)
+    VALUES (cached_check.quote_id, cached_check.source_article_id,
+            cached_check.source_quote_id, r)
+    ON CONFLICT DO NOTHING;
+    RETURN r;
+END
+$$;
+
+COMMENT ON FUNCTION verbatim.cached_check(bigint, bigint, bigint) IS
+'check_quote() of a stored quotation against an article body or another stored quotation, through verbatim.check_cache';
+
+-- Every stored quotation attributed to a speaker, in any article but the
+-- speaker's own, checked against the speaker's primary sources (a source
+-- the quotation cites by outlet first); when none supports it (the best is
+-- a paraphrase, or nothing), against earlier direct quotations of the
+-- speaker in other outlets: a secondary source, used when it is anchored
+-- (altered or better).  An article with no publication date counts as possibly
+-- earlier.  VOLATILE: it fills the check cache.
+CREATE FUNCTION verbatim.fidelity_report(speaker text)
+RETURNS TABLE (
+    outlet text,
+    article_id bigint,
+    quote_id bigint,
+    quote text,
+    verdict verbatim.verdict,
+    faithful boolean,
+    source_article_id bigint,
+    source_span int4range,
+    excerpt text,
+    diff text,
+    flags text[],
+    source_kind text
+)
+LANGUAGE plpgsql
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ids bigint[];
+    primaries bigint[];
+    q record;
+    src record;
+    r verbatim.check_result;
+    best verbatim.check_result;
+    best_article bigint;
+    best_kind text;
+BEGIN
+    ids := ARRAY(SELECT verbatim.speakers_named(speaker));
+    primaries := ARRAY(SELECT verbatim.primary_sources(ids));
+    FOR q IN
+        SELECT qt.id, qt.quote, qt.article_id, a.outlet, a.published_at,
+               t.cited_outlet
+          FROM verbatim.quote qt
+          JOIN verbatim.attribution t ON t.quote_id = qt.id
+          JOIN verbatim.article a ON a.id = qt.article_id
+         WHERE t.speaker_id = ANY (ids)
+           AND qt.article_id <> ALL (primaries)
+         ORDER BY a.published_at NULLS LAST, a.id, qt.ordinal
+    LOOP
+        best := NULL;
+        best_article := NULL;
+        best_kind := NULL;
+        FOR src IN
+            SELECT a.id
+              FROM verbatim.article a
+             WHERE a.id = ANY (primaries)
+             ORDER BY (q.cited_outlet IS NOT NULL AND
+                       lower(replace(a.outlet, ' ', '')) = lower(replace(q.cited_outlet, ' ', ''))) DESC,
+                      a.published_at NULLS LAST, a.id
+        LOOP
+            r := verbatim.cached_check(q.id, src.id, NULL);
+            IF r IS NOT NULL AND (best IS NULL OR (r).verdict < (best).verdict) THEN
+                best := r;
+                best_article := src.id;
+                best_kind := 'primary';
+            END IF;
+            EXIT WHEN (best).faithful;
+        END LOOP;
+
+        -- no primary source supports it (at best a paraphrase): look for
+        -- where else the speaker was quoted saying it
+        IF best IS NULL OR (best).verdict >= 'paraphrased' THEN
+            FOR src IN
+                SELECT sq.id AS quote_id, sq.article_id
+                  FROM verbatim.quote sq
+                  JOIN verbatim.attribution st ON st.quote_id = sq.id
+                  JOIN verbatim.article sa ON sa.id = sq.article_id
+                 WHERE st.speaker_id = ANY (ids)
+                   AND sq.kind = 'direct'
+                   AND sq.article_id <> q.article_id
+                   AND sq.article_id <> ALL (primaries)
+                   AND (sa.published_at IS NULL OR q.published_at IS NULL
+                        OR sa.published_at < q.published_at)
+                 ORDER BY sa.published_at NULLS LAST, sa.id, sq.ordinal
+            LOOP
+                r := verbatim.cached_check(q.id, src.article_id, src.quote_id);
+                IF r IS NOT NULL AND (r).verdict < 'paraphrased'
+                   AND (best IS NULL OR (r).verdict < (best).verdict) THEN
+                    best := r;
+                    best_article := src.article_id;
+                    best_kind := 'secondary';
+                END IF;
+                EXIT WHEN (best).faithful AND best_kind = 'secondary';
+            END LOOP;
+        END IF;
+
+        outlet := q.outlet;
+        article_id := q.article_id;
+        quote_id := q.id;
+        quote := q.quote;
+        IF best IS NULL THEN
+            verdict := 'unsupported';
+            faithful := false;
+            source_article_id := NULL;
+            source_span := NULL;
+            excerpt := NULL;
+            diff := NULL;
+            flags := '{}';
+            source_kind := NULL;
+        ELSE
+            verdict := (best).verdict;
+            faithful := (best).faithful;
+            source_article_id := CASE WHEN (best).verdict = 'unsupported' THEN NULL ELSE best_article END;
+            source_span := (best).span;
+            excerpt := (best).excerpt;
+            diff := (best).diff;
+            flags := (best).flags;
+            source_kind := CASE WHEN (best).verdict = 'unsupported' THEN NULL ELSE best_kind END;
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION verbatim.fidelity_report(text) IS
+'Every stored quotation attributed to a speaker (name or alias) outside their own articles, checked against their primary sources, else earlier quotations elsewhere';
+
+-- Per outlet: how many of the speaker's quotations it carries, how many of
+-- each verdict, and the faithful share.  VOLATILE as fidelity_report().
+CREATE FUNCTION verbatim.outlet_report(speaker text)
+RETURNS TABLE (
+    outlet text,
+    quotes bigint,
+    exact bigint,
+    typographic bigint,
+    elided bigint,
+    altered bigint,
+    spliced bigint,
+    paraphrased bigint,
+    unsupported bigint,
+    faithful_share numeric
+)
+LANGUAGE sql
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT f.outlet,
+           count(*),
+           count(*) FILTER (WHERE f.verdict = 'exact'),
+           count(*) FILTER (WHERE f.verdict = 'typographic'),
+           count(*) FILTER (WHERE f.verdict = 'elided'),
+           count(*) FILTER (WHERE f.verdict = 'altered'),
+           count(*) FILTER (WHERE f.verdict = 'spliced'),
+           count(*) FILTER (WHERE f.verdict = 'paraphrased'),
+           count(*) FILTER (WHERE f.verdict = 'unsupported'),
+           round(avg(f.faithful::int), 2)
+      FROM verbatim.fidelity_report(speaker) f
+     GROUP BY f.outlet
+     ORDER BY f.outlet
+$$;
+
+COMMENT ON FUNCTION verbatim.outlet_report(text) IS
+'Per outlet: a speaker''s quotations it carries, the count of each verdict, and the faithful share';

@@ -46,6 +46,19 @@ SELECT count(*) AS quotes_in_100mb, count(DISTINCT speaker) AS speakers
         repeat('The water board met again and nothing changed at all. ', 1900000)
         || '“We are done,” said Marta Lindqvist.');
 
+-- check_quote on hostile input: a verdict, never an error.
+SELECT (verbatim.check_quote(repeat('… ', 100000), repeat('word ', 100000))).verdict AS ellipsis_storm;
+SELECT (verbatim.check_quote(repeat('[', 100000) || 'word' || repeat(']', 100000), 'word')).verdict AS bracket_storm;
+SELECT (verbatim.check_quote(repeat('“', 100000), repeat('”', 100000))).verdict AS marks_only;
+SELECT (verbatim.check_quote('We are done,', repeat('The water board met again and nothing changed at all. ', 190000)
+                              || 'We are done.')).verdict AS quote_at_the_end_of_10mb;
+SELECT (verbatim.check_quote(repeat('word ', 20000), repeat('word other ', 20000))).verdict AS long_repetitive_quote;
+SELECT (c).verdict, (c).coverage FROM (SELECT verbatim.check_quote(
+        (SELECT string_agg(chr(cp), ' ') FROM generate_series(256, 1114111, 4099) cp
+          WHERE cp NOT BETWEEN 55296 AND 57343),
+        (SELECT string_agg(chr(cp), ' ') FROM generate_series(256, 1114111, 4099) cp
+          WHERE cp NOT BETWEEN 55296 AND 57343)) AS c) x;
+
 -- A database in another encoding cannot install the extension.
 SELECT current_database() AS regress_db \gset
 CREATE DATABASE verbatim_latin1 ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C';

@@ -26,6 +26,7 @@
 #define ANCHOR_RUN 5
 #define SPLICE_MIN_RUN 3
 #define SPLICE_COVERAGE 0.85
+#define SPLICE_GAP 8			/* source words skipped that still read as one passage */
 #define PARAPHRASE_OVERLAP 0.5
 #define SENTENCE_LIMIT 1000		/* bytes an excerpt may extend for context */
 
@@ -450,18 +451,38 @@ ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *sou
 	return total > 0 ? (double) found / total : 0.0;
 }
 
+/* Does a sentence end between source words from and to? */
+static bool
+CrossesSentence(const VbSource *source, int from, int to)
+{
+	size_t		a;
+	size_t		b;
+
+	if (from <= 0 || to <= from || to > source->word_count)
+		return false;
+	a = source->tokens.items[source->words[from - 1]].end;
+	b = source->tokens.items[source->words[to]].start;
+	for (; a < b; a++)
+		if (source->text[a] == '.' || source->text[a] == '!' || source->text[a] == '?')
+			return true;
+	return false;
+}
+
 /*
  * Cover a segment greedily with the longest exact runs found anywhere in
  * the source; count the words covered by runs of SPLICE_MIN_RUN or more and
  * whether consecutive runs come from places that are not adjacent.
  */
 static void
-CoverRuns(const VbSource *source, const VbTokens *qt, const Segment *seg,
+CoverRuns(const VbSource *source, const char *quote, const VbTokens *qt,
+		  const Segment *seg,
 		  int *covered, int *runs, bool *distant, int *longest_start,
-		  int *longest_length)
+		  int *longest_length, StringBuilder *render)
 {
 	int			k = 0;
 	int			previous_end = -1;
+	int			unmatched = 0;	/* quote words since the last run */
+	bool		open_insert = false;
 
 	*covered = 0;
 	*runs = 0;
@@ -475,8 +496,30 @@ CoverRuns(const VbSource *source, const VbTokens *qt, const Segment *seg,
 
 		if (len >= SPLICE_MIN_RUN)
 		{
-			if (previous_end >= 0 && (at < previous_end || at > previous_end + 3))
+			int			r;
+			int			skipped = at - previous_end;
+
+			if (open_insert)
+			{
+				AppendString(render, "+}");
+				open_insert = false;
+			}
+
+			/*
+			 * Source words skipped between two runs are a splice unless the
+			 * quote puts about as many words of its own there (a
+			 * substitution) or skips only a few inside one sentence.
+			 */
+			if (previous_end >= 0 &&
+				(at < previous_end || skipped - unmatched > SPLICE_GAP ||
+				 (skipped > unmatched && CrossesSentence(source, previous_end, at))))
+			{
 				*distant = true;
+				AppendString(render, render->length > 0 ? " [splice]" : "[splice]");
+			}
+			for (r = 0; r < len; r++)
+				AppendWord(render, quote, &qt->items[seg->words[k + r]]);
+			unmatched = 0;
 			previous_end = at + len;
 			*covered += len;
 			(*runs)++;
@@ -488,8 +531,23 @@ CoverRuns(const VbSource *source, const VbTokens *qt, const Segment *seg,
 			k += len;
 		}
 		else
+		{
+			const VbToken *t = &qt->items[seg->words[k]];
+
+			if (!open_insert)
+			{
+				AppendString(render, render->length > 0 ? " {+" : "{+");
+				open_insert = true;
+			}
+			else
+				Append(render, " ", 1);
+			Append(render, quote + t->start, t->end - t->start);
+			unmatched++;
 			k++;
+		}
 	}
+	if (open_insert)
+		AppendString(render, "+}");
 }
 
 void
@@ -509,6 +567,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	bool		in_order = true;
 	int			previous_last = -1;
 	StringBuilder diff = {NULL, 0, 0};
+	StringBuilder splice_diff = {NULL, 0, 0};
 	int			first_source = -1;
 	int			last_source = -1;
 	int			best_segment = -1;
@@ -624,7 +683,10 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 			int			ls;
 			int			ll;
 
-			CoverRuns(source, &qt, &segments[i], &c, &r, &d, &ls, &ll);
+			if (i > 0)
+				AppendString(&splice_diff, splice_diff.length > 0 ? " \xE2\x80\xA6" : "\xE2\x80\xA6");
+			CoverRuns(source, quote, &qt, &segments[i], &c, &r, &d, &ls, &ll,
+					  &splice_diff);
 			covered += c;
 			runs += r;
 			distant |= d;
@@ -686,15 +748,26 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 		}
 	}
 
-	/* the diff, segment by segment */
-	for (i = 0; i < nsegments; i++)
+	/*
+	 * The diff, segment by segment; a splice shows the runs it joins
+	 * instead, with [splice] where one passage ends and another begins.
+	 */
+	if (result->verdict == VB_VERDICT_SPLICED)
 	{
-		if (i > 0)
-			AppendString(&diff, diff.length > 0 ? " \xE2\x80\xA6" : "\xE2\x80\xA6");
-		if (segments[i].count > 0)
-			RenderAlignment(&diff, source, quote, &qt, &segments[i], &result->flags);
+		diff = splice_diff;
+		splice_diff.data = NULL;
 	}
-	if (result->verdict <= VB_VERDICT_ELIDED || result->verdict == VB_VERDICT_SPLICED)
+	else
+		for (i = 0; i < nsegments; i++)
+		{
+			if (i > 0)
+				AppendString(&diff, diff.length > 0 ? " \xE2\x80\xA6" : "\xE2\x80\xA6");
+			if (segments[i].count > 0)
+				RenderAlignment(&diff, source, quote, &qt, &segments[i], &result->flags);
+		}
+	vb_free(splice_diff.data);
+	/* flags name what an alteration changed; other verdicts have none */
+	if (result->verdict != VB_VERDICT_ALTERED)
 		result->flags = 0;
 	result->diff = diff.data ? diff.data : vb_strndup("", 0);
 

@@ -122,7 +122,7 @@ static const char *const reporting_verbs[] = {
 /* @CUE@ is replaced by the reporting-verb alternation at compile time */
 static const char *const pattern_sources[VB_PAT_COUNT] = {
 	[VB_PAT_AFTER_WHO_CUE] =
-	AFTER_LEAD WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])" OUTLET_TAIL,
+	AFTER_LEAD "(?:the\\h+(?=\\p{Lu}))?" WHO APPOSITION "\\h+" ADVERBS "(?<cue>" AUXILIARIES "(?:@CUE@))(?![\\p{L}\\p{N}])" OUTLET_TAIL,
 	[VB_PAT_AFTER_CUE_WHO] =
 	AFTER_LEAD "(?<cue>" AUXILIARIES "(?:@CUE@))(?:\\h+|-(?:t-)?)" WHO,
 	[VB_PAT_AFTER_ACCORDING] =
