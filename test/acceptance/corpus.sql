@@ -66,6 +66,50 @@ SELECT 'the quote citing the outlet records it',
                 WHERE g.attribution LIKE '%Info World%' AND q.cited_outlet = 'Info World'),
        (SELECT string_agg(DISTINCT cited_outlet, ', ') FROM quoting_direct);
 
+-- Fidelity: check_quote() against the column, and fidelity_report().
+CREATE TEMP TABLE checked AS
+SELECT g.n, g.quote, g.faithful = 'yes' AS gold_faithful,
+       string_to_array(g.verdicts, '|') AS gold_verdicts, g.source_passage,
+       verbatim.check_quote(g.quote, (SELECT body FROM original)) AS r
+  FROM gold g;
+
+INSERT INTO result (name, passed, detail)
+SELECT pg_catalog.format('gold quote %s: check_quote verdict in {%s}, faithful %s, excerpt holds the passage',
+                         c.n, array_to_string(c.gold_verdicts, ','), c.gold_faithful),
+       (c.r).verdict::text = ANY (c.gold_verdicts)
+         AND (c.r).faithful = c.gold_faithful
+         AND (verbatim.check_quote(c.source_passage, (c.r).excerpt)).verdict <= 'typographic',
+       pg_catalog.format('verdict=%s faithful=%s excerpt=%s', (c.r).verdict, (c.r).faithful, (c.r).excerpt)
+  FROM checked c ORDER BY c.n;
+
+INSERT INTO result (name, passed, detail)
+SELECT 'gold quote 1: the diff shows the words that are not in the column',
+       (c.r).diff LIKE '%{+and no one can put the open source genie back in the bottle%+}%',
+       (c.r).diff
+  FROM checked c WHERE c.n = 1;
+
+CREATE TEMP TABLE reported AS
+SELECT f.*, g.n, g.faithful = 'yes' AS gold_faithful,
+       string_to_array(g.verdicts, '|') AS gold_verdicts, g.source_passage
+  FROM verbatim.fidelity_report('Matt Asay') f
+  JOIN gold g ON g.quote = f.quote;
+
+INSERT INTO result (name, passed, detail)
+SELECT 'fidelity_report(''Matt Asay'') reports the 8 quotes of the quoting article',
+       (SELECT count(*) FROM reported) = 8
+         AND (SELECT count(*) FROM verbatim.fidelity_report('Matt Asay')) = 8,
+       (SELECT count(*) FROM reported)::text;
+
+INSERT INTO result (name, passed, detail)
+SELECT pg_catalog.format('gold quote %s: fidelity_report verdict in {%s}, faithful %s, source the column',
+                         f.n, array_to_string(f.gold_verdicts, ','), f.gold_faithful),
+       f.verdict::text = ANY (f.gold_verdicts) AND f.faithful = f.gold_faithful
+         AND f.source_article_id = (SELECT id FROM original) AND f.source_kind = 'primary'
+         AND (verbatim.check_quote(f.source_passage, f.excerpt)).verdict <= 'typographic',
+       pg_catalog.format('verdict=%s faithful=%s source=%s excerpt=%s', f.verdict, f.faithful,
+                         f.source_article_id, f.excerpt)
+  FROM reported f ORDER BY f.n;
+
 \pset format unaligned
 \pset tuples_only on
 SELECT CASE WHEN passed THEN 'ok ' || name
