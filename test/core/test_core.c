@@ -8,11 +8,13 @@
  * invariants every result must keep.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vb_check.h"
 #include "vb_extract.h"
 #include "vb_utf8.h"
 
@@ -196,12 +198,190 @@ TestGenerated(void)
 		found += a.count;
 		vb_extraction_free(&a);
 		vb_extraction_free(&b);
+
+		/* check_quote on the same noise: a verdict and a span in bounds */
+		{
+			VbSource	source;
+			VbCheckResult r;
+			size_t		cut = len / 3;
+
+			vb_source_prepare(text, len, &source);
+			vb_check(text + cut, len - cut, &source, &r);
+			if (r.diff == NULL || (r.has_span && !(r.span_start <= r.span_end && r.span_end <= len)) ||
+				r.coverage < 0 || r.coverage > 1)
+				broken++;
+			vb_check_result_free(&r);
+			vb_source_free(&source);
+		}
 	}
 	free(text);
-	Check(broken == 0, "20000 generated texts keep every invariant (%d broken, %d quotes found)",
+	Check(broken == 0, "20000 generated texts keep every invariant of extraction and checking (%d broken, %d quotes found)",
 		  broken, found);
 	Check(nondeterministic == 0, "extraction is deterministic");
 	Check(found > 1000, "generated texts do contain quotations");
+}
+
+/*
+ * Properties of check_quote over generated sources: sentences of random
+ * words from a vocabulary, quotations cut from them and then changed in
+ * known ways.
+ */
+static const char *const vocabulary[] = {
+	"harbor", "water", "board", "meters", "pipes", "audit", "council",
+	"budget", "residents", "rates", "report", "public", "data", "plan",
+	"reform", "system", "utility", "costs", "repairs", "district", "contract",
+	"billing", "records", "engineers", "summer", "winter", "pressure", "leak",
+	"reservoir", "pump", "station", "quality", "testing", "results",
+	"meeting", "vote", "proposal", "funding", "grant", "network", "sensors",
+	"operator", "customers", "complaints", "households", "neighborhood",
+	"river", "treatment", "plant", "critics", "supporters", "published",
+	"promised", "delayed", "approved", "rejected", "reviewed", "measured",
+	"replaced", "installed", "questioned", "examined", "ordered", "valve",
+	"ledger", "column", "charter", "street", "figures", "averages", "tool",
+	"brochure", "dashboard", "portal", "crew", "backlog", "readings",
+	"gallon", "main", "ratepayer", "secrecy", "habit", "gap", "truck"
+};
+#define VOCABULARY_SIZE ((int) (sizeof(vocabulary) / sizeof(vocabulary[0])))
+
+typedef struct Sentence
+{
+	int			words[24];
+	int			count;
+} Sentence;
+
+static size_t
+WriteWords(char *out, const int *words, int count, bool capital_first, const char *end)
+{
+	size_t		n = 0;
+	int			i;
+
+	for (i = 0; i < count; i++)
+	{
+		const char *w = vocabulary[words[i]];
+
+		if (i > 0)
+			out[n++] = ' ';
+		memcpy(out + n, w, strlen(w));
+		if (i == 0 && capital_first)
+			out[n] = (char) (out[n] - 32);
+		n += strlen(w);
+	}
+	memcpy(out + n, end, strlen(end));
+	n += strlen(end);
+	out[n] = '\0';
+	return n;
+}
+
+static VbVerdict
+CheckText(const VbSource *source, const char *quote, char **diff)
+{
+	VbCheckResult r;
+	VbVerdict	v;
+
+	vb_check(quote, strlen(quote), source, &r);
+	v = r.verdict;
+	if (diff)
+		*diff = strdup(r.diff);
+	vb_check_result_free(&r);
+	return v;
+}
+
+static void
+TestCheckProperties(void)
+{
+	enum
+	{
+		ROUNDS = 300, SENTENCES = 40
+	};
+	int			failures_by_property[6] = {0};
+	static const char *const property[6] = {
+		"a span cut from the source is exact",
+		"changing only case and marks gives typographic",
+		"replacing inner words by an ellipsis gives elided",
+		"substituting one word gives altered, with the word in the diff",
+		"joining two distant sentences gives spliced",
+		"a sentence of other words gives unsupported"
+	};
+	char	   *source_text = malloc(64 * 1024);
+	char		quote[1024];
+	int			round;
+	int			p;
+
+	for (round = 0; round < ROUNDS; round++)
+	{
+		Sentence	s[SENTENCES];
+		size_t		n = 0;
+		VbSource	source;
+		int			i;
+		int			a = Random() % SENTENCES;
+		int			b = (a + 10 + Random() % (SENTENCES - 20)) % SENTENCES;
+		char	   *diff = NULL;
+
+		for (i = 0; i < SENTENCES; i++)
+		{
+			int			k;
+
+			s[i].count = 10 + Random() % 12;
+			for (k = 0; k < s[i].count; k++)
+				s[i].words[k] = Random() % VOCABULARY_SIZE;
+			if (i > 0)
+				source_text[n++] = ' ';
+			n += WriteWords(source_text + n, s[i].words, s[i].count, true, ".");
+		}
+		vb_source_prepare(source_text, n, &source);
+
+		/* 1: a cut, with the final full stop swapped for a comma */
+		WriteWords(quote, s[a].words, s[a].count, true, ",");
+		failures_by_property[0] += CheckText(&source, quote, NULL) != VB_VERDICT_EXACT;
+
+		/* 2: upper case and typographic marks */
+		WriteWords(quote, s[a].words, s[a].count, true, "");
+		for (i = 0; quote[i]; i++)
+			if (quote[i] >= 'a' && quote[i] <= 'z' && i % 3 == 0)
+				quote[i] = (char) (quote[i] - 32);
+		strcat(quote, "\xE2\x80\x94");
+		failures_by_property[1] += CheckText(&source, quote, NULL) != VB_VERDICT_TYPOGRAPHIC;
+
+		/* 3: inner words replaced by an ellipsis */
+		{
+			size_t		m = WriteWords(quote, s[a].words, 3, true, " \xE2\x80\xA6 ");
+
+			WriteWords(quote + m, s[a].words + 6, s[a].count - 6, false, ".");
+			failures_by_property[2] += CheckText(&source, quote, NULL) != VB_VERDICT_ELIDED;
+		}
+
+		/* 4: one inner word substituted by a word from outside the vocabulary */
+		{
+			int			words[24];
+			int			k = 4 + Random() % (s[a].count - 8);
+			char	   *mark;
+
+			memcpy(words, s[a].words, sizeof(int) * s[a].count);
+			WriteWords(quote, words, k, true, " quagmire ");
+			WriteWords(quote + strlen(quote), words + k + 1, s[a].count - k - 1, false, ".");
+			failures_by_property[3] += CheckText(&source, quote, &diff) != VB_VERDICT_ALTERED ||
+				(mark = strstr(diff, "{+quagmire+}")) == NULL;
+			free(diff);
+		}
+
+		/* 5: two distant sentences joined */
+		{
+			size_t		m = WriteWords(quote, s[a].words, s[a].count, true, ". ");
+
+			WriteWords(quote + m, s[b].words, s[b].count, true, ".");
+			failures_by_property[4] += CheckText(&source, quote, NULL) != VB_VERDICT_SPLICED;
+		}
+
+		/* 6: another text altogether */
+		failures_by_property[5] += CheckText(&source,
+											 "Forty lanterns drifted past the silent observatory tonight.",
+											 NULL) != VB_VERDICT_UNSUPPORTED;
+		vb_source_free(&source);
+	}
+	for (p = 0; p < 6; p++)
+		Check(failures_by_property[p] == 0, "%s (%d of %d generated cases fail)",
+			  property[p], failures_by_property[p], ROUNDS);
+	free(source_text);
 }
 
 int
@@ -210,6 +390,7 @@ main(void)
 	TestDecoding();
 	TestCases();
 	TestGenerated();
+	TestCheckProperties();
 	printf("# %d checks, %d failed\n", checks, failures);
 	return failures != 0;
 }
