@@ -243,12 +243,13 @@ static void
 EndWord(Builder *b)
 {
 	VbTokens   *t = b->out;
-	VbToken    *tok = &t->items[t->count - 1];
+	VbToken    *tok;
 	uint32_t	hash = 2166136261u;
 	size_t		i;
 
 	if (!b->in_word)
 		return;
+	tok = &t->items[t->count - 1];
 	FlushFolded(b);
 	/* an abbreviation keeps its final dot as written: "U.S." */
 	if (b->abbreviation && b->word_end < b->text_length && b->text[b->word_end] == '.')
