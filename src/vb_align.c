@@ -44,6 +44,7 @@ vb_source_prepare(const char *text, size_t len, VbSource *source)
 	for (i = 0; i < (int) slots; i++)
 		source->slots[i].first = -1;
 	source->next = vb_alloc(sizeof(int) * (source->word_count + 1));
+	source->word_slot = vb_alloc(sizeof(int) * (source->word_count + 1));
 
 	for (i = 0; i < source->word_count; i++)
 	{
@@ -62,6 +63,7 @@ vb_source_prepare(const char *text, size_t len, VbSource *source)
 				slot->hash = h;
 				slot->first = slot->last = i;
 				slot->count = 1;
+				source->word_slot[i] = (int) s;
 				break;
 			}
 			if (slot->hash == h &&
@@ -71,6 +73,7 @@ vb_source_prepare(const char *text, size_t len, VbSource *source)
 				source->next[slot->last] = i;
 				slot->last = i;
 				slot->count++;
+				source->word_slot[i] = (int) s;
 				break;
 			}
 			s = (s + 1) & source->slot_mask;
@@ -85,6 +88,7 @@ vb_source_free(VbSource *source)
 	vb_tokens_free(&source->tokens);
 	vb_free(source->words);
 	vb_free(source->next);
+	vb_free(source->word_slot);
 	vb_free(source->slots);
 	memset(source, 0, sizeof(*source));
 }
@@ -109,11 +113,16 @@ vb_source_lookup(const VbSource *source, const VbTokens *quote, int qt)
 	}
 }
 
-static bool
-SameAt(const VbSource *source, int source_word, const VbTokens *quote, int qt)
+/*
+ * Words compare by index slot: equal words share one, so a comparison in
+ * the alignment's inner loop is one integer test.  A quote word absent from
+ * the source has slot -1 and equals nothing.
+ */
+static inline bool
+SameAt(const VbSource *source, int source_word, int quote_slot)
 {
-	return source_word >= 0 && source_word < source->word_count &&
-		vb_same_word(&source->tokens, source->words[source_word], quote, qt);
+	return quote_slot >= 0 && source_word >= 0 && source_word < source->word_count &&
+		source->word_slot[source_word] == quote_slot;
 }
 
 typedef struct Seed
@@ -148,18 +157,13 @@ typedef struct Band
  * words do.
  */
 static int
-CollectSeeds(const VbSource *source, const VbTokens *quote, const int *qwords,
-			 int n, Seed **out)
+CollectSeeds(const VbSource *source, const int *slot_of, int n, Seed **out)
 {
-	int		   *slot_of = vb_alloc(sizeof(int) * (n + 1));
 	int			capacity = 64;
 	int			count = 0;
 	Seed	   *seeds = vb_alloc(sizeof(Seed) * capacity);
 	int			k;
 	int			pass;
-
-	for (k = 0; k < n; k++)
-		slot_of[k] = vb_source_lookup(source, quote, qwords[k]);
 
 	for (pass = 0; pass < 2 && count == 0; pass++)
 	{
@@ -191,8 +195,8 @@ CollectSeeds(const VbSource *source, const VbTokens *quote, const int *qwords,
 			{
 				int			start = i - offset;
 
-				if (pass == 0 && !(SameAt(source, start, quote, qwords[k]) &&
-								   SameAt(source, start + 1, quote, qwords[k + 1])))
+				if (pass == 0 && !(SameAt(source, start, slot_of[k]) &&
+								   SameAt(source, start + 1, slot_of[k + 1])))
 					continue;
 				if (count == capacity)
 				{
@@ -205,7 +209,6 @@ CollectSeeds(const VbSource *source, const VbTokens *quote, const int *qwords,
 			}
 		}
 	}
-	vb_free(slot_of);
 	*out = seeds;
 	return count;
 }
@@ -258,8 +261,8 @@ BestBands(Seed *seeds, int nseeds, int n, Band *bands)
 
 /* Semi-global DP of quote words against source words [from, to). */
 static void
-AlignWindow(const VbSource *source, const VbTokens *quote, const int *qwords,
-			int n, int from, int to, VbAlignment *out)
+AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
+			VbAlignment *out)
 {
 	int			width = to - from;
 	int		   *score;
@@ -295,7 +298,7 @@ AlignWindow(const VbSource *source, const VbTokens *quote, const int *qwords,
 			vb_check_interrupts();
 		for (j = 1; j <= width; j++)
 		{
-			bool		same = SameAt(source, from + j - 1, quote, qwords[i - 1]);
+			bool		same = SameAt(source, from + j - 1, slot_of[i - 1]);
 			int			diagonal = score[CELL(i - 1, j - 1)] + (same ? SCORE_MATCH : SCORE_MISMATCH);
 			int			up = score[CELL(i - 1, j)] + SCORE_GAP;	/* insert */
 			int			left = score[CELL(i, j - 1)] + SCORE_GAP;	/* delete */
@@ -392,11 +395,52 @@ AlignWindow(const VbSource *source, const VbTokens *quote, const int *qwords,
 }
 
 void
-vb_align(const VbSource *source, const VbTokens *quote, const int *qwords,
-		 int n, VbAlignment *out)
+vb_quote_slots(const VbSource *source, const VbTokens *quote, const int *qwords,
+			   int n, int *slots)
+{
+	int			k;
+
+	for (k = 0; k < n; k++)
+		slots[k] = vb_source_lookup(source, quote, qwords[k]);
+}
+
+/*
+ * The common case, a faithful quote: every word in place on one diagonal.
+ * Then the alignment is known without dynamic programming.
+ */
+static bool
+AlignedVerbatim(const VbSource *source, const int *slot_of, int n, int start,
+				VbAlignment *out)
+{
+	int			k;
+
+	if (start < 0 || start + n > source->word_count)
+		return false;
+	for (k = 0; k < n; k++)
+		if (!SameAt(source, start + k, slot_of[k]))
+			return false;
+	memset(out, 0, sizeof(*out));
+	out->ops = vb_alloc(sizeof(VbOp) * (n + 1));
+	for (k = 0; k < n; k++)
+	{
+		out->ops[k].kind = VB_OP_EQUAL;
+		out->ops[k].quote_word = k;
+		out->ops[k].source_word = start + k;
+	}
+	out->count = n;
+	out->equal = n;
+	out->longest_run = n;
+	out->first_source = start;
+	out->last_source = start + n - 1;
+	out->score = n * SCORE_MATCH;
+	return true;
+}
+
+void
+vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 {
 	Seed	   *seeds;
-	int			nseeds = CollectSeeds(source, quote, qwords, n, &seeds);
+	int			nseeds = CollectSeeds(source, slot_of, n, &seeds);
 	Band		bands[MAX_CANDIDATES];
 	int			nbands = BestBands(seeds, nseeds, n, bands);
 	int			b;
@@ -411,11 +455,18 @@ vb_align(const VbSource *source, const VbTokens *quote, const int *qwords,
 		int			from = bands[b].low - n - slack;
 		int			to = bands[b].high + n + slack;
 
+		if (bands[b].votes >= n - 1 &&
+			AlignedVerbatim(source, slot_of, n, bands[b].diagonal, &candidate))
+		{
+			vb_alignment_free(out);
+			*out = candidate;
+			break;				/* nothing scores higher */
+		}
 		if (from < 0)
 			from = 0;
 		if (to > source->word_count)
 			to = source->word_count;
-		AlignWindow(source, quote, qwords, n, from, to, &candidate);
+		AlignWindow(source, slot_of, n, from, to, &candidate);
 		if (candidate.score > out->score)
 		{
 			vb_alignment_free(out);
@@ -438,10 +489,10 @@ vb_alignment_free(VbAlignment *alignment)
 }
 
 int
-vb_longest_run_at(const VbSource *source, const VbTokens *quote,
-				  const int *qwords, int n, int k, int *source_word)
+vb_longest_run_at(const VbSource *source, const int *slot_of, int n, int k,
+				  int *source_word)
 {
-	int			slot = vb_source_lookup(source, quote, qwords[k]);
+	int			slot = slot_of[k];
 	int			best = 0;
 	int			i;
 	int			tried = 0;
@@ -454,7 +505,7 @@ vb_longest_run_at(const VbSource *source, const VbTokens *quote,
 	{
 		int			len = 1;
 
-		while (k + len < n && SameAt(source, i + len, quote, qwords[k + len]))
+		while (k + len < n && SameAt(source, i + len, slot_of[k + len]))
 			len++;
 		if (len > best)
 		{

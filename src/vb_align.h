@@ -43,16 +43,20 @@ typedef struct VbAlignment
 /* Index of the slot of the source word equal to quote token qt, or -1. */
 extern int	vb_source_lookup(const VbSource *source, const VbTokens *quote, int qt);
 
+/* The index slot of each quote word (token indices qwords[0..n)), or -1. */
+extern void vb_quote_slots(const VbSource *source, const VbTokens *quote,
+						   const int *qwords, int n, int *slots);
+
 /*
- * Align quote words (token indices qwords[0..n)) semi-globally: every quote
- * word is placed, the source is free at both ends.
+ * Align n quote words, given by their slots, semi-globally: every quote word
+ * is placed, the source is free at both ends.
  */
-extern void vb_align(const VbSource *source, const VbTokens *quote,
-					 const int *qwords, int n, VbAlignment *out);
+extern void vb_align(const VbSource *source, const int *slots, int n,
+					 VbAlignment *out);
 extern void vb_alignment_free(VbAlignment *alignment);
 
 /* Longest exact run of quote words from position k, anywhere in the source. */
-extern int	vb_longest_run_at(const VbSource *source, const VbTokens *quote,
-							  const int *qwords, int n, int k, int *source_word);
+extern int	vb_longest_run_at(const VbSource *source, const int *slots, int n,
+							  int k, int *source_word);
 
 #endif							/* VB_ALIGN_H */

@@ -44,6 +44,7 @@ vb_verdict_name(VbVerdict verdict)
 typedef struct Segment
 {
 	int		   *words;			/* quote token indices of the words to find */
+	int		   *slots;			/* their index slots in the source */
 	int			count;
 	bool	   *bracket_before; /* editorial words stand before words[k] */
 	bool		bracket_after;
@@ -492,7 +493,7 @@ CoverRuns(const VbSource *source, const char *quote, const VbTokens *qt,
 	while (k < seg->count)
 	{
 		int			at;
-		int			len = vb_longest_run_at(source, qt, seg->words, seg->count, k, &at);
+		int			len = vb_longest_run_at(source, seg->slots, seg->count, k, &at);
 
 		if (len >= SPLICE_MIN_RUN)
 		{
@@ -629,7 +630,9 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 			al->first_source = al->last_source = -1;
 			continue;
 		}
-		vb_align(source, &qt, seg->words, seg->count, al);
+		seg->slots = vb_alloc(sizeof(int) * (seg->count + 1));
+		vb_quote_slots(source, &qt, seg->words, seg->count, seg->slots);
+		vb_align(source, seg->slots, seg->count, al);
 		total_equal += al->equal;
 		if (al->longest_run > longest_run)
 		{
@@ -787,6 +790,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	{
 		vb_alignment_free(&segments[i].alignment);
 		vb_free(segments[i].words);
+		vb_free(segments[i].slots);
 		vb_free(segments[i].bracket_before);
 	}
 	vb_free(segments);

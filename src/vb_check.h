@@ -48,6 +48,7 @@ typedef struct VbSource
 	int		   *words;			/* token index of each word, in order */
 	int			word_count;
 	int		   *next;			/* next occurrence of the same word */
+	int		   *word_slot;		/* index slot of each word */
 	VbIndexSlot *slots;			/* open addressing on the word hash */
 	uint32_t	slot_mask;
 } VbSource;

@@ -122,6 +122,7 @@ typedef struct Builder
 	bool		in_word;
 	bool		in_brackets;
 	bool		abbreviation;	/* dots were dropped inside the word */
+	bool		has_marks;		/* the buffer may need canonical ordering */
 	const char *text;
 	size_t		text_length;
 } Builder;
@@ -174,7 +175,7 @@ FlushFolded(Builder *b)
 	VbTokens   *t = b->out;
 	int			i;
 
-	for (i = 1; i < b->word_length; i++)
+	for (i = 1; b->has_marks && i < b->word_length; i++)
 	{
 		int			j = i;
 		int			cc = CombiningClass(b->word[i]);
@@ -190,8 +191,14 @@ FlushFolded(Builder *b)
 	}
 	PoolReserve(t, (size_t) b->word_length * 4);
 	for (i = 0; i < b->word_length; i++)
-		t->pool_length += EncodeUtf8(b->word[i], t->pool + t->pool_length);
+	{
+		if (b->word[i] < 0x80)
+			t->pool[t->pool_length++] = (char) b->word[i];
+		else
+			t->pool_length += EncodeUtf8(b->word[i], t->pool + t->pool_length);
+	}
 	b->word_length = 0;
+	b->has_marks = false;
 }
 
 static VbToken *
@@ -236,7 +243,11 @@ AppendFolded(Builder *b, uint32_t c)
 	if (b->word_length + n > (int) (sizeof(b->word) / sizeof(b->word[0])))
 		FlushFolded(b);
 	for (i = 0; i < n; i++)
+	{
+		if (folded[i] >= 0x300)
+			b->has_marks = true;
 		b->word[b->word_length++] = folded[i];
+	}
 }
 
 static void
@@ -323,6 +334,40 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 
 		if ((++iterations & (VB_INTERRUPT_STRIDE - 1)) == 0)
 			vb_check_interrupts();
+
+		/* ASCII letters and digits fold by themselves: the bulk of most text */
+		if (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10))
+		{
+			if (!b.in_word)
+			{
+				BeginWord(&b, pos);
+				if (c - 'A' < 26)
+					b.word_flags |= VB_TOKEN_CAPITALISED;
+			}
+			/* the rest of the ASCII run in one tight loop */
+			while (pos < len)
+			{
+				unsigned char ch = (unsigned char) text[pos];
+
+				if ((unsigned) (ch | 0x20) - 'a' < 26)
+					ch |= 0x20;
+				else if ((unsigned) ch - '0' < 10)
+					b.word_flags |= VB_TOKEN_NUMERIC;
+				else
+					break;
+				if (b.word_length == (int) (sizeof(b.word) / sizeof(b.word[0])))
+					FlushFolded(&b);
+				b.word[b.word_length++] = ch;
+				pos++;
+			}
+			b.word_end = pos;
+			continue;
+		}
+		if (c == ' ' && !b.in_word)
+		{
+			pos++;
+			continue;
+		}
 
 		if (IsWordPart(c))
 		{
