@@ -16,6 +16,8 @@
  */
 #include "vb_check.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vb_align.h"
@@ -416,16 +418,17 @@ StemLength(const char *w, size_t n)
 
 /*
  * Paraphrase: the share of the quote's content words (stemmed) found among
- * the source words in [from, to).
+ * the source words in [from, to), and where the found ones lie.
  */
 static double
 ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *source,
-			   int from, int to, int *content_words)
+			   int from, int to, int *content_words, int *first, int *last)
 {
 	int			found = 0;
 	int			total = 0;
 	int			k;
 
+	*first = *last = -1;
 	for (k = 0; k < n; k++)
 	{
 		const VbToken *a = &qt->items[qwords[k]];
@@ -444,6 +447,10 @@ ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *sou
 			if (la == lb && memcmp(qt->pool + a->folded, source->tokens.pool + b->folded, la) == 0)
 			{
 				found++;
+				if (*first < 0 || i < *first)
+					*first = i;
+				if (i > *last)
+					*last = i;
 				break;
 			}
 		}
@@ -452,21 +459,94 @@ ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *sou
 	return total > 0 ? (double) found / total : 0.0;
 }
 
-/* Does a sentence end between source words from and to? */
-static bool
-CrossesSentence(const VbSource *source, int from, int to)
+static int
+CompareInts(const void *a, const void *b)
 {
-	size_t		a;
-	size_t		b;
+	int			x = *(const int *) a;
+	int			y = *(const int *) b;
 
-	if (from <= 0 || to <= from || to > source->word_count)
-		return false;
-	a = source->tokens.items[source->words[from - 1]].end;
-	b = source->tokens.items[source->words[to]].start;
+	return (x > y) - (x < y);
+}
+
+/*
+ * The passage sharing most of the quote's content words: windows a little
+ * wider than the quote around each occurrence of one of its rarer content
+ * words, best overlap first, earliest on a tie.
+ */
+#define PARAPHRASE_MAX_CANDIDATES 256
+static double
+BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n,
+				  const VbSource *source, int *content, int *first, int *last)
+{
+	int			radius = n + n / 2 + 2;
+	int		   *centers = vb_alloc(sizeof(int) * PARAPHRASE_MAX_CANDIDATES);
+	int			ncenters = 0;
+	double		best = 0.0;
+	int			previous = INT_MIN / 2;
+	int			k;
+	int			i;
+
+	*content = 0;
+	*first = *last = -1;
+	for (k = 0; k < n && ncenters < PARAPHRASE_MAX_CANDIDATES; k++)
+	{
+		int			o;
+
+		if (slots[k] < 0 || !IsContentWord(qt, qwords[k]) ||
+			source->slots[slots[k]].count > 64)
+			continue;
+		for (o = source->slots[slots[k]].first; o >= 0 && ncenters < PARAPHRASE_MAX_CANDIDATES;
+			 o = source->next[o])
+			centers[ncenters++] = o;
+	}
+	qsort(centers, ncenters, sizeof(int), CompareInts);
+	for (i = 0; i < ncenters; i++)
+	{
+		int			from;
+		int			to;
+		int			c;
+		int			f;
+		int			l;
+		double		overlap;
+
+		if (centers[i] - previous < radius / 3 + 1)
+			continue;
+		previous = centers[i];
+		from = centers[i] - radius < 0 ? 0 : centers[i] - radius;
+		to = centers[i] + radius > source->word_count ? source->word_count : centers[i] + radius;
+		overlap = ContentOverlap(qt, qwords, n, source, from, to, &c, &f, &l);
+		if (overlap > best)
+		{
+			best = overlap;
+			*content = c;
+			*first = f;
+			*last = l;
+		}
+	}
+	vb_free(centers);
+	return best;
+}
+
+/* Does a sentence end between source word i and the later word j? */
+static bool
+SentenceBetween(const VbSource *source, int i, int j)
+{
+	size_t		a = source->tokens.items[source->words[i]].end;
+	size_t		b = source->tokens.items[source->words[j]].start;
+
 	for (; a < b; a++)
 		if (source->text[a] == '.' || source->text[a] == '!' || source->text[a] == '?')
 			return true;
 	return false;
+}
+
+/* Does a sentence end in the source words skipped between from and to? */
+static bool
+CrossesSentence(const VbSource *source, int from, int to)
+{
+	if (from <= 0 || to <= from || to > source->word_count)
+		return false;
+	return SentenceBetween(source, from - 1, to);
 }
 
 /*
@@ -571,7 +651,6 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	StringBuilder splice_diff = {NULL, 0, 0};
 	int			first_source = -1;
 	int			last_source = -1;
-	int			best_segment = -1;
 
 	memset(result, 0, sizeof(*result));
 	vb_tokenize(quote, len, &qt);
@@ -635,10 +714,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 		vb_align(source, seg->slots, seg->count, al);
 		total_equal += al->equal;
 		if (al->longest_run > longest_run)
-		{
 			longest_run = al->longest_run;
-			best_segment = i;
-		}
 		if (!IsClean(seg))
 			all_clean = false;
 		if (al->first_source >= 0)
@@ -714,36 +790,29 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 		else
 		{
 			int			content = 0;
-			int			center = first_source >= 0 ? (first_source + last_source) / 2 : -1;
-			double		overlap = 0.0;
-			int			n = total_words;
+			double		overlap;
+			int		   *all = vb_alloc(sizeof(int) * (total_words + 1));
+			int		   *all_slots = vb_alloc(sizeof(int) * (total_words + 1));
+			int			m = 0;
+			int			s;
+			int			f;
+			int			l;
 
-			if (center >= 0)
+			for (s = 0; s < nsegments; s++)
 			{
-				int			from = center - 3 * n < 0 ? 0 : center - 3 * n;
-				int			to = center + 3 * n > source->word_count ? source->word_count : center + 3 * n;
-				int		   *all = vb_alloc(sizeof(int) * (total_words + 1));
-				int			m = 0;
-				int			s;
-
-				for (s = 0; s < nsegments; s++)
-				{
-					memcpy(all + m, segments[s].words, sizeof(int) * segments[s].count);
-					m += segments[s].count;
-				}
-				overlap = ContentOverlap(&qt, all, m, source, from, to, &content);
-				vb_free(all);
-				if (overlap >= PARAPHRASE_OVERLAP && content >= 2)
-				{
-					first_source = from;
-					last_source = to - 1;
-					/* narrow to the matched words' sentence */
-					if (best_segment >= 0 && segments[best_segment].alignment.first_source >= 0)
-					{
-						first_source = segments[best_segment].alignment.first_source;
-						last_source = segments[best_segment].alignment.last_source;
-					}
-				}
+				if (segments[s].count == 0)
+					continue;
+				memcpy(all + m, segments[s].words, sizeof(int) * segments[s].count);
+				memcpy(all_slots + m, segments[s].slots, sizeof(int) * segments[s].count);
+				m += segments[s].count;
+			}
+			overlap = BestContentWindow(&qt, all, all_slots, m, source, &content, &f, &l);
+			vb_free(all);
+			vb_free(all_slots);
+			if (overlap >= PARAPHRASE_OVERLAP && content >= 2)
+			{
+				first_source = f;
+				last_source = l;
 			}
 			result->verdict = (overlap >= PARAPHRASE_OVERLAP && content >= 2) ?
 				VB_VERDICT_PARAPHRASED : VB_VERDICT_UNSUPPORTED;
@@ -773,6 +842,43 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	if (result->verdict != VB_VERDICT_ALTERED)
 		result->flags = 0;
 	result->diff = diff.data ? diff.data : vb_strndup("", 0);
+
+	/*
+	 * Words in brackets at either end stand in for source words the
+	 * alignment did not take: "[The meters] send" quotes "They send".  The
+	 * span takes in as many source words as the brackets hold, within the
+	 * sentence.
+	 */
+	if (result->verdict == VB_VERDICT_ELIDED && first_source >= 0)
+	{
+		int			leading = 0;
+		int			trailing = 0;
+
+		for (i = 0; i < qt.count; i++)
+		{
+			const VbToken *t = &qt.items[i];
+
+			if (t->kind == VB_TOKEN_ELLIPSIS ||
+				(t->kind == VB_TOKEN_WORD && !(t->flags & VB_TOKEN_EDITORIAL)))
+				break;
+			leading += t->kind == VB_TOKEN_WORD;
+		}
+		for (i = qt.count - 1; i >= 0; i--)
+		{
+			const VbToken *t = &qt.items[i];
+
+			if (t->kind == VB_TOKEN_ELLIPSIS ||
+				(t->kind == VB_TOKEN_WORD && !(t->flags & VB_TOKEN_EDITORIAL)))
+				break;
+			trailing += t->kind == VB_TOKEN_WORD;
+		}
+		while (leading-- > 0 && first_source > 0 &&
+			   !SentenceBetween(source, first_source - 1, first_source))
+			first_source--;
+		while (trailing-- > 0 && last_source + 1 < source->word_count &&
+			   !SentenceBetween(source, last_source, last_source + 1))
+			last_source++;
+	}
 
 	if (result->verdict != VB_VERDICT_UNSUPPORTED && first_source >= 0 && last_source >= first_source)
 	{

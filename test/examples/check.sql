@@ -36,3 +36,42 @@ SELECT CASE WHEN count(*) = 0 THEN 'ok no quotation beyond the answer key'
                  || string_agg(f.key || ' ' || f.quote, '; ') END
   FROM found f
  WHERE NOT EXISTS (SELECT 1 FROM answer k WHERE k.key = f.key AND k.quote = f.quote);
+
+-- Fidelity: every quotation of the columnist against her column, by hand
+-- (examples/expected-verdicts.tsv), through fidelity_report().
+CREATE TEMP TABLE reported AS
+SELECT a.key, f.*
+  FROM verbatim.fidelity_report('Dana Whitlock') f
+  JOIN verbatim.article a ON a.id = f.article_id;
+
+SELECT CASE WHEN f.quote IS NOT NULL
+             AND f.verdict::text = k.verdict
+             AND f.faithful = k.faithful
+             AND array_to_string(f.flags, ',') = coalesce(k.flags, '')
+             AND (k.source_passage IS NULL
+                  OR (verbatim.check_quote(k.source_passage, f.excerpt)).verdict <= 'typographic')
+            THEN 'ok ' ELSE 'not ok ' END
+       || pg_catalog.format('verdict %s #%s (%s%s)', k.key, k.n, k.verdict,
+                            CASE WHEN k.flags IS NULL THEN '' ELSE ', ' || k.flags END)
+       || CASE WHEN f.quote IS NULL THEN ': not reported'
+               WHEN f.verdict::text <> k.verdict OR f.faithful <> k.faithful
+                    OR array_to_string(f.flags, ',') <> coalesce(k.flags, '')
+               THEN pg_catalog.format(': got %s, faithful %s, flags {%s}, diff %s',
+                                      f.verdict, f.faithful, array_to_string(f.flags, ','), f.diff)
+               WHEN k.source_passage IS NOT NULL
+                    AND (verbatim.check_quote(k.source_passage, f.excerpt)).verdict > 'typographic'
+               THEN ': excerpt lacks the passage: ' || coalesce(f.excerpt, '(none)')
+               ELSE '' END
+  FROM verdict_key k
+  LEFT JOIN reported f ON f.key = k.key AND f.quote = k.quote
+ ORDER BY k.key, k.n;
+
+-- The examples cover every verdict three times and every flag.
+SELECT CASE WHEN count(*) FILTER (WHERE k.verdict = v::text) >= 3 THEN 'ok ' ELSE 'not ok ' END
+       || 'the examples have three or more ' || v::text || ' quotations'
+  FROM unnest(enum_range(NULL::verbatim.verdict)) v, verdict_key k
+ GROUP BY v ORDER BY v;
+SELECT CASE WHEN count(*) FILTER (WHERE k.flags LIKE '%' || flag || '%') >= 1 THEN 'ok ' ELSE 'not ok ' END
+       || 'the examples have a quotation flagged ' || flag
+  FROM unnest(ARRAY['negation', 'number', 'name', 'hedge']) flag, verdict_key k
+ GROUP BY flag ORDER BY flag;
