@@ -4,12 +4,14 @@
 -- test/bench/check_bench.sh, which creates the scratch database, loads the
 -- tables gold and infoworld (the real case, possibly empty) and dict (a word
 -- list, possibly empty) and sets the psql variables rounds, target_ms,
--- articles, quotes_per_article, small_bytes, large_bytes, growth_sizes and
--- growth_rounds.
+-- articles, quotes_per_article, small_bytes, large_bytes, growth_sizes,
+-- growth_rounds and growth_target_ms.
 --
 -- Everything runs in this one psql session.  Each figure is the median of
--- :rounds interleaved measurements; each measurement is a PL/pgSQL loop
--- timed with clock_timestamp(), repeated until it lasts :target_ms or more.
+-- :rounds interleaved measurements (every function measured once per round,
+-- in turn); each measurement is a PL/pgSQL loop timed with clock_timestamp(),
+-- repeated so that it lasts :target_ms or more, and the same loop with
+-- octet_length() instead of the function is subtracted as loop overhead.
 --
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
@@ -40,7 +42,7 @@ SELECT row_number() OVER (ORDER BY first_seen), w
 SELECT count(*) AS vocabulary,
        CASE WHEN EXISTS (SELECT 1 FROM dict) THEN 'word list' ELSE 'pseudo-words' END AS source
   FROM vocab \gset vocab_
-\echo vocabulary: :vocab_vocabulary words from the :vocab_source
+\echo vocabulary: :vocab_vocabulary words (:vocab_source)
 
 --------------------------------------------------------------------------
 -- Synthetic article text: about half function words, half vocabulary words
@@ -92,15 +94,10 @@ END $$;
 
 -- The text of tokens i..j exactly as it stands in the article.
 CREATE FUNCTION excerpt(toks text[], seps text[], i int, j int) RETURNS text
-LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE
-    s text := '';
-BEGIN
-    FOR k IN i .. j - 1 LOOP
-        s := s || toks[k] || seps[k];
-    END LOOP;
-    RETURN s || toks[j];
-END $$;
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce((SELECT string_agg(t || s, '' ORDER BY k)
+                       FROM unnest(toks[i : j - 1], seps[i : j - 1]) WITH ORDINALITY u(t, s, k)), '')
+           || toks[j] $$;
 
 --------------------------------------------------------------------------
 -- Pair sets.  Each set has its article bodies, its quotes, and two orders
@@ -232,6 +229,7 @@ DECLARE
     cq int[];
     cb int[];
     n int;
+    npairs int;
     fns text[] := '{loop,check_quote_warm,check_quote_cold,word_similarity,strpos_warm,strpos_cold}';
     reps int[] := '{1,1,1,1,1,1}';
     fn text;
@@ -248,9 +246,11 @@ BEGIN
     wb := s.warm_b;
     cq := s.cold_q;
     cb := s.cold_b;
-    n := array_length(wq, 1);
-    -- round 0 calibrates (and warms up): one pass of each
+    npairs := array_length(wq, 1);
+    -- round 0 calibrates (and warms up): one pass of each over the first
+    -- 40 pairs at most
     FOR rnd IN 0 .. rounds LOOP
+        n := CASE WHEN rnd = 0 THEN least(npairs, 40) ELSE npairs END;
         FOR f IN 1 .. array_length(fns, 1) LOOP
             fn := fns[f];
             t0 := clock_timestamp();
@@ -293,11 +293,51 @@ BEGIN
             END IF;
             us := extract(epoch FROM clock_timestamp() - t0) * 1e6;
             IF rnd = 0 THEN
-                reps[f] := greatest(1, ceil(target_ms * 1000 / greatest(us, 1)))::int;
+                reps[f] := greatest(1, ceil(target_ms * 1000 / greatest(us * npairs / n, 1)))::int;
             ELSE
                 INSERT INTO result VALUES (set_name, fn, rnd, us / (reps[f] * n), reps[f] * n);
             END IF;
         END LOOP;
+    END LOOP;
+END $$;
+
+-- One pass of check_quote over a set in each order, each call timed on its
+-- own, by how the quote was made: where the time goes.
+CREATE TABLE kind_time (set_name text, kind text, ord text, us float8);
+
+CREATE FUNCTION run_kinds(set_name text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    s pairset;
+    bodies text[];
+    quotes text[];
+    kinds text[];
+    wq int[];
+    wb int[];
+    cq int[];
+    cb int[];
+    t0 timestamptz;
+    t1 timestamptz;
+    ok boolean;
+BEGIN
+    SELECT * INTO s FROM pairset WHERE name = set_name;
+    bodies := s.bodies;
+    quotes := s.quotes;
+    kinds := s.kinds;
+    wq := s.warm_q;
+    wb := s.warm_b;
+    cq := s.cold_q;
+    cb := s.cold_b;
+    FOR i IN 1 .. array_length(wq, 1) LOOP
+        t0 := clock_timestamp();
+        ok := (verbatim.check_quote(quotes[wq[i]], bodies[wb[i]])).faithful;
+        t1 := clock_timestamp();
+        INSERT INTO kind_time VALUES (set_name, kinds[wq[i]], 'warm', extract(epoch FROM t1 - t0) * 1e6);
+    END LOOP;
+    FOR i IN 1 .. array_length(cq, 1) LOOP
+        t0 := clock_timestamp();
+        ok := (verbatim.check_quote(quotes[cq[i]], bodies[cb[i]])).faithful;
+        t1 := clock_timestamp();
+        INSERT INTO kind_time VALUES (set_name, kinds[cq[i]], 'cold', extract(epoch FROM t1 - t0) * 1e6);
     END LOOP;
 END $$;
 
@@ -379,6 +419,7 @@ END $$;
 \echo timing the pair sets (:rounds interleaved rounds of at least :target_ms ms each)
 SELECT clock_timestamp() AS t_start \gset
 SELECT count(run_set(name, :rounds, :target_ms)) AS timed FROM (SELECT name FROM pairset ORDER BY ord) p \gset
+SELECT count(run_kinds(name)) AS timed FROM (SELECT name FROM pairset ORDER BY ord) p \gset
 \echo timing the growth with the article size
 SELECT run_growth(:'growth_sizes'::int[], :growth_rounds, :growth_target_ms) AS timed \gset
 
@@ -463,6 +504,20 @@ SELECT set_name AS pairs,
          || CASE WHEN cq_cold / sp_cold <= 5 THEN 'within' ELSE 'not within' END || ' 5×)'
          AS "within 5× of strpos (warm)"
   FROM net ORDER BY ord;
+
+\echo
+\echo 'Where check_quote''s time goes: one pass in each order, each call timed alone, by how the quote was made'
+\echo '  excerpt = words of the article as they stand; changed = an excerpt with 1-3 words replaced; absent = text not in the article'
+SELECT k.set_name AS pairs, k.kind AS "quote made as", count(*) FILTER (WHERE k.ord = 'warm') AS n,
+       fmt(avg(k.us) FILTER (WHERE k.ord = 'warm')) AS "mean µs (warm)",
+       fmt(avg(k.us) FILTER (WHERE k.ord = 'cold')) AS "mean µs (cold)",
+       fmt(percentile_cont(0.5) WITHIN GROUP (ORDER BY k.us) FILTER (WHERE k.ord = 'cold')) AS "median µs (cold)",
+       fmt(max(k.us) FILTER (WHERE k.ord = 'cold')) AS "max µs (cold)",
+       round(100 * sum(k.us) FILTER (WHERE k.ord = 'cold')
+             / sum(sum(k.us) FILTER (WHERE k.ord = 'cold')) OVER (PARTITION BY k.set_name))::text || ' %'
+         AS "share of the cold time"
+  FROM kind_time k JOIN pairset p ON p.name = k.set_name
+ GROUP BY p.ord, k.set_name, k.kind ORDER BY p.ord, k.kind;
 
 \echo
 \echo 'Growth with the article size: one 30-word quote from near the end; µs per call, median of the rounds, net of the loop overhead'
