@@ -87,3 +87,17 @@ SELECT verbatim.check_quote(NULL, 'x') IS NULL AS null_quote,
        verbatim.check_quote('x', NULL) IS NULL AS null_source;
 SELECT (verbatim.check_quote('', '')).verdict AS empty_both,
        (verbatim.check_quote('some words', '')).verdict AS empty_source;
+
+-- Large sources stored out of line: the prepared source is reused per
+-- article and never mixed up between articles.  Expected: (0 rows).
+CREATE TEMP TABLE big (id int PRIMARY KEY, body text);
+ALTER TABLE big ALTER COLUMN body SET STORAGE EXTERNAL;
+INSERT INTO big
+SELECT a, string_agg(md5(a::text || ':' || w::text), ' ' ORDER BY w)
+          || ' Article number ' || a || ' ends with its own sentence.'
+  FROM generate_series(1, 3) a, generate_series(1, 800) w GROUP BY a;
+SELECT b.id, q.id AS quote_from, (r).verdict
+  FROM big b, big q,
+       LATERAL (SELECT verbatim.check_quote('Article number ' || q.id || ' ends with its own sentence', b.body) AS r) x
+ WHERE ((r).verdict = 'exact') <> (b.id = q.id)
+    OR ((r).verdict = 'exact' AND substr(b.body, lower((r).span), upper((r).span) - lower((r).span)) <> (r).excerpt);

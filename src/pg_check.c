@@ -5,10 +5,15 @@
  * Checking many quotations against one source (a report over an article)
  * would tokenize and index the source again for every row; the prepared
  * source of the last call is therefore kept in fn_extra, in the function's
- * memory context, and reused while the source text is the same bytes.
+ * memory context, and reused while the source is the same.  "The same" is
+ * decided before detoasting: a source stored out of line is identified by
+ * its TOAST pointer (a TOAST value is never changed in place), one stored
+ * inline by its bytes as stored, compressed or not.  A large article is
+ * then neither fetched nor compared again for each quotation.
  */
 #include "verbatim.h"
 
+#include "access/detoast.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -32,10 +37,18 @@ typedef struct CheckCache
 	TypeCacheEntry *range_type;
 	/* the last source prepared, and its own copy of the text */
 	bool		have_source;
+	bool		source_external;	/* identified by its TOAST pointer */
+	struct varatt_external toast_pointer;
+	char	   *source_key;		/* else its varlena bytes as stored */
+	size_t		source_key_length;
 	char	   *source_text;
 	size_t		source_length;
+	uint32	   *block_chars;	/* characters before each CHAR_BLOCK bytes */
 	VbSource	source;
 } CheckCache;
+
+/* Character offsets are counted from the nearest block boundary. */
+#define CHAR_BLOCK 4096
 
 static CheckCache *
 GetCache(FunctionCallInfo fcinfo)
@@ -65,14 +78,35 @@ GetCache(FunctionCallInfo fcinfo)
 	return cache;
 }
 
+static bool
+SameSource(const CheckCache *cache, struct varlena *raw)
+{
+	if (!cache->have_source)
+		return false;
+	if (VARATT_IS_EXTERNAL_ONDISK(raw))
+	{
+		struct varatt_external pointer;
+
+		VARATT_EXTERNAL_GET_POINTER(pointer, raw);
+		return cache->source_external &&
+			pointer.va_valueid == cache->toast_pointer.va_valueid &&
+			pointer.va_toastrelid == cache->toast_pointer.va_toastrelid;
+	}
+	return !cache->source_external && !VARATT_IS_EXTERNAL(raw) &&
+		VARSIZE_ANY(raw) == cache->source_key_length &&
+		memcmp(raw, cache->source_key, cache->source_key_length) == 0;
+}
+
 static const VbSource *
-PreparedSource(FunctionCallInfo fcinfo, CheckCache *cache, const char *text,
-			   size_t len)
+PreparedSource(FunctionCallInfo fcinfo, CheckCache *cache, struct varlena *raw)
 {
 	MemoryContext old;
+	text	   *source_text;
+	size_t		len;
+	size_t		blocks;
+	size_t		b;
 
-	if (cache->have_source && cache->source_length == len &&
-		memcmp(cache->source_text, text, len) == 0)
+	if (SameSource(cache, raw))
 		return &cache->source;
 
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
@@ -81,14 +115,52 @@ PreparedSource(FunctionCallInfo fcinfo, CheckCache *cache, const char *text,
 		cache->have_source = false;
 		vb_source_free(&cache->source);
 		pfree(cache->source_text);
+		pfree(cache->block_chars);
+		if (cache->source_key)
+			pfree(cache->source_key);
+		cache->source_key = NULL;
 	}
+	cache->source_external = VARATT_IS_EXTERNAL_ONDISK(raw);
+	if (cache->source_external)
+		VARATT_EXTERNAL_GET_POINTER(cache->toast_pointer, raw);
+	else if (!VARATT_IS_EXTERNAL(raw))
+	{
+		cache->source_key_length = VARSIZE_ANY(raw);
+		cache->source_key = palloc(cache->source_key_length);
+		memcpy(cache->source_key, raw, cache->source_key_length);
+	}
+	else
+		cache->source_key_length = 0;	/* in memory only: never matched */
+
+	source_text = pg_detoast_datum_packed(raw);
+	len = VARSIZE_ANY_EXHDR(source_text);
 	cache->source_text = palloc_extended(len + 1, MCXT_ALLOC_HUGE);
-	memcpy(cache->source_text, text, len);
+	memcpy(cache->source_text, VARDATA_ANY(source_text), len);
 	cache->source_length = len;
+	if ((struct varlena *) source_text != raw)
+		pfree(source_text);
+
+	blocks = len / CHAR_BLOCK + 1;
+	cache->block_chars = palloc_extended(sizeof(uint32) * blocks, MCXT_ALLOC_HUGE);
+	cache->block_chars[0] = 0;
+	for (b = 1; b < blocks; b++)
+		cache->block_chars[b] = cache->block_chars[b - 1] +
+			vb_utf8_count(cache->source_text + (b - 1) * CHAR_BLOCK, CHAR_BLOCK);
+
 	vb_source_prepare(cache->source_text, len, &cache->source);
 	cache->have_source = true;
 	MemoryContextSwitchTo(old);
 	return &cache->source;
+}
+
+static size_t
+CharOffset(const CheckCache *cache, size_t byte_offset)
+{
+	size_t		block = byte_offset / CHAR_BLOCK;
+
+	return cache->block_chars[block] +
+		vb_utf8_count(cache->source_text + block * CHAR_BLOCK,
+					  byte_offset - block * CHAR_BLOCK);
 }
 
 static Datum
@@ -120,7 +192,7 @@ Datum
 verbatim_check_quote(PG_FUNCTION_ARGS)
 {
 	text	   *quote_text = PG_GETARG_TEXT_PP(0);
-	text	   *source_text = PG_GETARG_TEXT_PP(1);
+	struct varlena *raw_source = (struct varlena *) PG_GETARG_POINTER(1);
 	CheckCache *cache;
 	const VbSource *source;
 	VbCheckResult result;
@@ -130,8 +202,7 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 
 	VerbatimRequireUtf8();
 	cache = GetCache(fcinfo);
-	source = PreparedSource(fcinfo, cache, VARDATA_ANY(source_text),
-							VARSIZE_ANY_EXHDR(source_text));
+	source = PreparedSource(fcinfo, cache, raw_source);
 	vb_check(VARDATA_ANY(quote_text), VARSIZE_ANY_EXHDR(quote_text), source, &result);
 
 	memset(nulls, 0, sizeof(nulls));
@@ -141,9 +212,8 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	values[3] = Float4GetDatum((float4) result.coverage);
 	if (result.has_span)
 	{
-		size_t		start = vb_utf8_count(source->text, result.span_start);
-		size_t		length = vb_utf8_count(source->text + result.span_start,
-										   result.span_end - result.span_start);
+		size_t		start = CharOffset(cache, result.span_start);
+		size_t		length = CharOffset(cache, result.span_end) - start;
 		RangeBound	lower = {Int32GetDatum((int32) (start + 1)), false, true, true};
 		RangeBound	upper = {Int32GetDatum((int32) (start + 1 + length)), false, false, false};
 
@@ -159,6 +229,5 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 
 	tuple = heap_form_tuple(cache->result_desc, values, nulls);
 	PG_FREE_IF_COPY(quote_text, 0);
-	PG_FREE_IF_COPY(source_text, 1);
 	PG_RETURN_DATUM(HeapTupleGetDatum(tuple));
 }

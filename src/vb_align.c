@@ -493,24 +493,37 @@ vb_longest_run_at(const VbSource *source, const int *slot_of, int n, int k,
 				  int *source_word)
 {
 	int			slot = slot_of[k];
+	int			offset = 0;
 	int			best = 0;
 	int			i;
-	int			tried = 0;
 
 	*source_word = -1;
 	if (slot < 0)
 		return 0;
-	for (i = source->slots[slot].first; i >= 0 && tried < 4 * MAX_SEED_OCCURRENCES;
-		 i = source->next[i], tried++)
-	{
-		int			len = 1;
 
-		while (k + len < n && SameAt(source, i + len, slot_of[k + len]))
+	/*
+	 * Enumerate the rarer of this word and the next; a run starting with a
+	 * word as common as "the" is found through its second word.
+	 */
+	if (k + 1 < n && slot_of[k + 1] >= 0 &&
+		source->slots[slot_of[k + 1]].count < source->slots[slot].count)
+	{
+		slot = slot_of[k + 1];
+		offset = 1;
+	}
+	if (source->slots[slot].count > MAX_SEED_OCCURRENCES)
+		return 0;
+	for (i = source->slots[slot].first; i >= 0; i = source->next[i])
+	{
+		int			start = i - offset;
+		int			len = 0;
+
+		while (k + len < n && SameAt(source, start + len, slot_of[k + len]))
 			len++;
 		if (len > best)
 		{
 			best = len;
-			*source_word = i;
+			*source_word = start;
 		}
 	}
 	return best;

@@ -459,63 +459,123 @@ ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *sou
 	return total > 0 ? (double) found / total : 0.0;
 }
 
-static int
-CompareInts(const void *a, const void *b)
-{
-	int			x = *(const int *) a;
-	int			y = *(const int *) b;
+/*
+ * The passage sharing most of the quote's content words.  Occurrences of
+ * the quote's rarer content words, sorted by position, are swept with a
+ * window a little wider than the quote, counting the distinct quote words
+ * inside; only the best few windows are then scored with stemming.  The
+ * cost is the number of occurrences, not the length of the article.
+ */
+#define PARAPHRASE_MAX_CANDIDATES 1024
+#define PARAPHRASE_WINDOWS_SCORED 3
 
-	return (x > y) - (x < y);
+typedef struct Occurrence
+{
+	int			position;
+	int			quote_word;
+} Occurrence;
+
+static int
+CompareOccurrences(const void *a, const void *b)
+{
+	const Occurrence *x = a;
+	const Occurrence *y = b;
+
+	return (x->position > y->position) - (x->position < y->position);
 }
 
-/*
- * The passage sharing most of the quote's content words: windows a little
- * wider than the quote around each occurrence of one of its rarer content
- * words, best overlap first, earliest on a tie.
- */
-#define PARAPHRASE_MAX_CANDIDATES 256
 static double
 BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n,
 				  const VbSource *source, int *content, int *first, int *last)
 {
 	int			radius = n + n / 2 + 2;
-	int		   *centers = vb_alloc(sizeof(int) * PARAPHRASE_MAX_CANDIDATES);
+	Occurrence *occ = vb_alloc(sizeof(Occurrence) * PARAPHRASE_MAX_CANDIDATES);
+	int		   *inside = vb_alloc0(sizeof(int) * (n + 1));
+	int			nocc = 0;
+	int			centers[PARAPHRASE_WINDOWS_SCORED];
+	int			counts[PARAPHRASE_WINDOWS_SCORED];
 	int			ncenters = 0;
+	int			distinct = 0;
+	int			lo = 0;
 	double		best = 0.0;
-	int			previous = INT_MIN / 2;
 	int			k;
 	int			i;
 
 	*content = 0;
 	*first = *last = -1;
-	for (k = 0; k < n && ncenters < PARAPHRASE_MAX_CANDIDATES; k++)
+	for (k = 0; k < n && nocc < PARAPHRASE_MAX_CANDIDATES; k++)
 	{
 		int			o;
 
 		if (slots[k] < 0 || !IsContentWord(qt, qwords[k]) ||
 			source->slots[slots[k]].count > 64)
 			continue;
-		for (o = source->slots[slots[k]].first; o >= 0 && ncenters < PARAPHRASE_MAX_CANDIDATES;
+		for (o = source->slots[slots[k]].first; o >= 0 && nocc < PARAPHRASE_MAX_CANDIDATES;
 			 o = source->next[o])
-			centers[ncenters++] = o;
+		{
+			occ[nocc].position = o;
+			occ[nocc].quote_word = k;
+			nocc++;
+		}
 	}
-	qsort(centers, ncenters, sizeof(int), CompareInts);
+	qsort(occ, nocc, sizeof(Occurrence), CompareOccurrences);
+
+	/* sweep: distinct quote words within 2 * radius, best windows kept */
+	for (i = 0; i < nocc; i++)
+	{
+		if (inside[occ[i].quote_word]++ == 0)
+			distinct++;
+		while (occ[i].position - occ[lo].position > 2 * radius)
+		{
+			if (--inside[occ[lo].quote_word] == 0)
+				distinct--;
+			lo++;
+		}
+		if (distinct >= 2)
+		{
+			int			center = (occ[lo].position + occ[i].position) / 2;
+			int			weakest = 0;
+			int			j;
+
+			for (j = 0; j < ncenters; j++)
+				if (abs(centers[j] - center) <= radius / 2)
+					break;
+			if (j < ncenters)
+			{
+				if (distinct > counts[j])
+				{
+					counts[j] = distinct;
+					centers[j] = center;
+				}
+				continue;
+			}
+			if (ncenters < PARAPHRASE_WINDOWS_SCORED)
+			{
+				centers[ncenters] = center;
+				counts[ncenters++] = distinct;
+				continue;
+			}
+			for (j = 1; j < ncenters; j++)
+				if (counts[j] < counts[weakest])
+					weakest = j;
+			if (distinct > counts[weakest])
+			{
+				centers[weakest] = center;
+				counts[weakest] = distinct;
+			}
+		}
+	}
+
 	for (i = 0; i < ncenters; i++)
 	{
-		int			from;
-		int			to;
+		int			from = centers[i] - radius < 0 ? 0 : centers[i] - radius;
+		int			to = centers[i] + radius > source->word_count ? source->word_count : centers[i] + radius;
 		int			c;
 		int			f;
 		int			l;
-		double		overlap;
+		double		overlap = ContentOverlap(qt, qwords, n, source, from, to, &c, &f, &l);
 
-		if (centers[i] - previous < radius / 3 + 1)
-			continue;
-		previous = centers[i];
-		from = centers[i] - radius < 0 ? 0 : centers[i] - radius;
-		to = centers[i] + radius > source->word_count ? source->word_count : centers[i] + radius;
-		overlap = ContentOverlap(qt, qwords, n, source, from, to, &c, &f, &l);
-		if (overlap > best)
+		if (overlap > best || (overlap == best && overlap > 0 && f < *first))
 		{
 			best = overlap;
 			*content = c;
@@ -523,7 +583,8 @@ BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n
 			*last = l;
 		}
 	}
-	vb_free(centers);
+	vb_free(occ);
+	vb_free(inside);
 	return best;
 }
 
