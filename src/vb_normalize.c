@@ -344,7 +344,13 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 				if (c - 'A' < 26)
 					b.word_flags |= VB_TOKEN_CAPITALISED;
 			}
-			/* the rest of the ASCII run in one tight loop */
+			/*
+			 * The rest of the ASCII run in one tight loop, straight into the
+			 * pool: ASCII needs no canonical ordering, so only folded code
+			 * points waiting in the buffer go first.
+			 */
+			if (b.word_length > 0)
+				FlushFolded(&b);
 			while (pos < len)
 			{
 				unsigned char ch = (unsigned char) text[pos];
@@ -355,16 +361,22 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 					b.word_flags |= VB_TOKEN_NUMERIC;
 				else
 					break;
-				if (b.word_length == (int) (sizeof(b.word) / sizeof(b.word[0])))
-					FlushFolded(&b);
-				b.word[b.word_length++] = ch;
+				if (out->pool_length == out->pool_capacity)
+					PoolReserve(out, 64);
+				out->pool[out->pool_length++] = (char) ch;
 				pos++;
 			}
 			b.word_end = pos;
 			continue;
 		}
-		if (c == ' ' && !b.in_word)
+
+		/*
+		 * ASCII separators other than those with a role inside words,
+		 * numbers, abbreviations, ellipses or brackets just end a word.
+		 */
+		if (c < 0x80 && c != '\'' && c != '.' && c != ',' && c != '[' && c != ']')
 		{
+			EndWord(&b);
 			pos++;
 			continue;
 		}
