@@ -9,7 +9,7 @@ EXTVERSION = $(shell sed -n 's/^   "version": "\([^"]*\)",*$$/\1/p' $(srcdir)/ME
 MODULE_big = verbatim
 CORE_OBJS = src/vb_runtime.o src/vb_utf8.o src/vb_quotes.o src/vb_patterns.o \
 	src/vb_names.o src/vb_attrib.o src/vb_extract.o src/vb_normalize.o \
-	src/vb_align.o src/vb_check.o
+	src/vb_align.o src/vb_check.o src/vb_window.o
 OBJS = $(CORE_OBJS) src/pg_verbatim.o src/pg_extract.o src/pg_check.o
 
 DATA = $(filter-out $(wildcard $(srcdir)/verbatim--*--*.sql),$(wildcard $(srcdir)/verbatim--*.sql)) \

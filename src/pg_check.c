@@ -3,13 +3,14 @@
  *		SQL interface to fidelity checking: verbatim.check_quote().
  *
  * Checking many quotations against one source (a report over an article)
- * would tokenize and index the source again for every row; the prepared
- * source of the last call is therefore kept in fn_extra, in the function's
- * memory context, and reused while the source is the same.  "The same" is
- * decided before detoasting: a source stored out of line is identified by
- * its TOAST pointer (a TOAST value is never changed in place), one stored
- * inline by its bytes as stored, compressed or not.  A large article is
- * then neither fetched nor compared again for each quotation.
+ * would tokenize and index the source again for every row; a source given
+ * twice running is therefore prepared in full and kept in fn_extra, in the
+ * function's memory context, while the source stays the same.  "The same"
+ * is decided before detoasting: a source stored out of line is identified
+ * by its TOAST pointer (a TOAST value is never changed in place), one
+ * stored inline by its bytes as stored, compressed or not.  A large article
+ * is then neither fetched nor compared again for each quotation.  A source
+ * given once is prepared only around the quotation's distinctive words.
  */
 #include "verbatim.h"
 
@@ -29,18 +30,29 @@
 
 #define RESULT_COLUMNS 8
 
+/*
+ * Which source a call was given, decided without detoasting: a TOAST
+ * pointer, or the varlena bytes as stored.
+ */
+typedef struct SourceKey
+{
+	bool		valid;
+	bool		external;
+	struct varatt_external toast_pointer;
+	char	   *bytes;
+	size_t		length;
+} SourceKey;
+
 typedef struct CheckCache
 {
 	TupleDesc	result_desc;
 	Oid			verdict_type;
 	Datum		verdicts[VB_VERDICT_UNSUPPORTED + 1];
 	TypeCacheEntry *range_type;
-	/* the last source prepared, and its own copy of the text */
+	SourceKey	seen;			/* the source of the previous call */
+	/* the source prepared in full, and its own copy of the text */
 	bool		have_source;
-	bool		source_external;	/* identified by its TOAST pointer */
-	struct varatt_external toast_pointer;
-	char	   *source_key;		/* else its varlena bytes as stored */
-	size_t		source_key_length;
+	SourceKey	prepared;
 	char	   *source_text;
 	size_t		source_length;
 	uint32	   *block_chars;	/* characters before each CHAR_BLOCK bytes */
@@ -79,85 +91,83 @@ GetCache(FunctionCallInfo fcinfo)
 }
 
 static bool
-SameSource(const CheckCache *cache, struct varlena *raw)
+KeyMatches(const SourceKey *key, struct varlena *raw)
 {
-	if (!cache->have_source)
+	if (!key->valid)
 		return false;
 	if (VARATT_IS_EXTERNAL_ONDISK(raw))
 	{
 		struct varatt_external pointer;
 
 		VARATT_EXTERNAL_GET_POINTER(pointer, raw);
-		return cache->source_external &&
-			pointer.va_valueid == cache->toast_pointer.va_valueid &&
-			pointer.va_toastrelid == cache->toast_pointer.va_toastrelid;
+		return key->external &&
+			pointer.va_valueid == key->toast_pointer.va_valueid &&
+			pointer.va_toastrelid == key->toast_pointer.va_toastrelid;
 	}
-	return !cache->source_external && !VARATT_IS_EXTERNAL(raw) &&
-		VARSIZE_ANY(raw) == cache->source_key_length &&
-		memcmp(raw, cache->source_key, cache->source_key_length) == 0;
+	return !key->external && !VARATT_IS_EXTERNAL(raw) &&
+		VARSIZE_ANY(raw) == key->length && memcmp(raw, key->bytes, key->length) == 0;
 }
 
-static const VbSource *
-PreparedSource(FunctionCallInfo fcinfo, CheckCache *cache, struct varlena *raw)
+/* Remember raw as key, in the function's memory context. */
+static void
+KeySet(FunctionCallInfo fcinfo, SourceKey *key, struct varlena *raw)
 {
-	MemoryContext old;
-	text	   *source_text;
-	size_t		len;
-	size_t		blocks;
+	if (key->bytes)
+		pfree(key->bytes);
+	memset(key, 0, sizeof(*key));
+	if (VARATT_IS_EXTERNAL_ONDISK(raw))
+	{
+		key->external = true;
+		VARATT_EXTERNAL_GET_POINTER(key->toast_pointer, raw);
+		key->valid = true;
+	}
+	else if (!VARATT_IS_EXTERNAL(raw))
+	{
+		key->length = VARSIZE_ANY(raw);
+		key->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, key->length);
+		memcpy(key->bytes, raw, key->length);
+		key->valid = true;
+	}
+}
+
+/* Prepare the whole source and keep it for the calls that follow. */
+static const VbSource *
+PrepareAndKeep(FunctionCallInfo fcinfo, CheckCache *cache, struct varlena *raw,
+			   const char *text, size_t len)
+{
+	MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	size_t		blocks = len / CHAR_BLOCK + 1;
 	size_t		b;
 
-	if (SameSource(cache, raw))
-		return &cache->source;
-
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	if (cache->have_source)
 	{
 		cache->have_source = false;
 		vb_source_free(&cache->source);
 		pfree(cache->source_text);
 		pfree(cache->block_chars);
-		if (cache->source_key)
-			pfree(cache->source_key);
-		cache->source_key = NULL;
 	}
-	cache->source_external = VARATT_IS_EXTERNAL_ONDISK(raw);
-	if (cache->source_external)
-		VARATT_EXTERNAL_GET_POINTER(cache->toast_pointer, raw);
-	else if (!VARATT_IS_EXTERNAL(raw))
-	{
-		cache->source_key_length = VARSIZE_ANY(raw);
-		cache->source_key = palloc(cache->source_key_length);
-		memcpy(cache->source_key, raw, cache->source_key_length);
-	}
-	else
-		cache->source_key_length = 0;	/* in memory only: never matched */
-
-	source_text = pg_detoast_datum_packed(raw);
-	len = VARSIZE_ANY_EXHDR(source_text);
 	cache->source_text = palloc_extended(len + 1, MCXT_ALLOC_HUGE);
-	memcpy(cache->source_text, VARDATA_ANY(source_text), len);
+	memcpy(cache->source_text, text, len);
 	cache->source_length = len;
-	if ((struct varlena *) source_text != raw)
-		pfree(source_text);
-
-	blocks = len / CHAR_BLOCK + 1;
 	cache->block_chars = palloc_extended(sizeof(uint32) * blocks, MCXT_ALLOC_HUGE);
 	cache->block_chars[0] = 0;
 	for (b = 1; b < blocks; b++)
 		cache->block_chars[b] = cache->block_chars[b - 1] +
 			vb_utf8_count(cache->source_text + (b - 1) * CHAR_BLOCK, CHAR_BLOCK);
-
 	vb_source_prepare(cache->source_text, len, &cache->source);
+	KeySet(fcinfo, &cache->prepared, raw);
 	cache->have_source = true;
 	MemoryContextSwitchTo(old);
 	return &cache->source;
 }
 
 static size_t
-CharOffset(const CheckCache *cache, size_t byte_offset)
+CharOffset(const CheckCache *cache, const VbSource *source, size_t byte_offset)
 {
 	size_t		block = byte_offset / CHAR_BLOCK;
 
+	if (source != &cache->source)
+		return vb_utf8_count(source->text, byte_offset);
 	return cache->block_chars[block] +
 		vb_utf8_count(cache->source_text + block * CHAR_BLOCK,
 					  byte_offset - block * CHAR_BLOCK);
@@ -188,13 +198,23 @@ FlagsArray(unsigned int flags)
 
 PG_FUNCTION_INFO_V1(verbatim_check_quote);
 
+/*
+ * A source already prepared is used as it is.  A source seen for the second
+ * call running (a report over one article) is prepared in full and kept.
+ * Any other source is prepared only around the quotation's words, for this
+ * call alone, unless that would not pay.
+ */
 Datum
 verbatim_check_quote(PG_FUNCTION_ARGS)
 {
 	text	   *quote_text = PG_GETARG_TEXT_PP(0);
 	struct varlena *raw_source = (struct varlena *) PG_GETARG_POINTER(1);
+	const char *quote = VARDATA_ANY(quote_text);
+	size_t		quote_len = VARSIZE_ANY_EXHDR(quote_text);
 	CheckCache *cache;
 	const VbSource *source;
+	VbSource	windowed;
+	bool		have_windowed = false;
 	VbCheckResult result;
 	Datum		values[RESULT_COLUMNS];
 	bool		nulls[RESULT_COLUMNS];
@@ -202,8 +222,25 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 
 	VerbatimRequireUtf8();
 	cache = GetCache(fcinfo);
-	source = PreparedSource(fcinfo, cache, raw_source);
-	vb_check(VARDATA_ANY(quote_text), VARSIZE_ANY_EXHDR(quote_text), source, &result);
+	if (cache->have_source && KeyMatches(&cache->prepared, raw_source))
+		source = &cache->source;
+	else
+	{
+		text	   *source_text = pg_detoast_datum_packed(raw_source);
+		const char *text = VARDATA_ANY(source_text);
+		size_t		len = VARSIZE_ANY_EXHDR(source_text);
+
+		if (!KeyMatches(&cache->seen, raw_source) &&
+			vb_source_prepare_for_quote(text, len, quote, quote_len, &windowed))
+		{
+			have_windowed = true;
+			source = &windowed;
+		}
+		else
+			source = PrepareAndKeep(fcinfo, cache, raw_source, text, len);
+		KeySet(fcinfo, &cache->seen, raw_source);
+	}
+	vb_check(quote, quote_len, source, &result);
 
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = cache->verdicts[result.verdict];
@@ -212,8 +249,8 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	values[3] = Float4GetDatum((float4) result.coverage);
 	if (result.has_span)
 	{
-		size_t		start = CharOffset(cache, result.span_start);
-		size_t		length = CharOffset(cache, result.span_end) - start;
+		size_t		start = CharOffset(cache, source, result.span_start);
+		size_t		length = CharOffset(cache, source, result.span_end) - start;
 		RangeBound	lower = {Int32GetDatum((int32) (start + 1)), false, true, true};
 		RangeBound	upper = {Int32GetDatum((int32) (start + 1 + length)), false, false, false};
 
@@ -226,6 +263,8 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	values[6] = CStringGetTextDatum(result.diff);
 	values[7] = FlagsArray(result.flags);
 	vb_check_result_free(&result);
+	if (have_windowed)
+		vb_source_free(&windowed);
 
 	tuple = heap_form_tuple(cache->result_desc, values, nulls);
 	PG_FREE_IF_COPY(quote_text, 0);

@@ -21,16 +21,71 @@
 #define SCORE_MISMATCH (-2)
 #define SCORE_GAP (-1)
 
+static void IndexSource(VbSource *source);
+
 void
 vb_source_prepare(const char *text, size_t len, VbSource *source)
 {
-	int			i;
-	uint32_t	slots = 16;
-
 	memset(source, 0, sizeof(*source));
 	source->text = text;
 	source->length = len;
 	vb_tokenize(text, len, &source->tokens);
+	IndexSource(source);
+}
+
+/*
+ * Only the given byte ranges of the text, in order and not overlapping,
+ * are read; their words are indexed as if the rest were not there.
+ * Offsets stay offsets into the whole text.
+ */
+void
+vb_source_prepare_ranges(const char *text, size_t len, const VbSlice *ranges,
+						 int nranges, VbSource *source)
+{
+	VbTokens   *all = &source->tokens;
+	int			r;
+
+	memset(source, 0, sizeof(*source));
+	source->text = text;
+	source->length = len;
+	for (r = 0; r < nranges; r++)
+	{
+		VbTokens	part;
+		int			i;
+
+		vb_tokenize(text + ranges[r].start, ranges[r].end - ranges[r].start, &part);
+		if (all->count + part.count > all->capacity)
+		{
+			all->capacity = (all->count + part.count) * 2 + 16;
+			all->items = vb_grow(all->items, sizeof(VbToken) * all->capacity);
+		}
+		if (all->pool_length + part.pool_length > all->pool_capacity)
+		{
+			all->pool_capacity = (all->pool_length + part.pool_length) * 2 + 64;
+			all->pool = vb_grow(all->pool, all->pool_capacity);
+		}
+		if (part.pool_length > 0)
+			memcpy(all->pool + all->pool_length, part.pool, part.pool_length);
+		for (i = 0; i < part.count; i++)
+		{
+			VbToken    *t = &all->items[all->count++];
+
+			*t = part.items[i];
+			t->start += ranges[r].start;
+			t->end += ranges[r].start;
+			t->folded += (uint32_t) all->pool_length;
+		}
+		all->pool_length += part.pool_length;
+		vb_tokens_free(&part);
+	}
+	IndexSource(source);
+}
+
+static void
+IndexSource(VbSource *source)
+{
+	int			i;
+	uint32_t	slots = 16;
 
 	source->words = vb_alloc(sizeof(int) * (source->tokens.count + 1));
 	for (i = 0; i < source->tokens.count; i++)

@@ -13,6 +13,7 @@
 #define VB_ALIGN_H
 
 #include "vb_check.h"
+#include "vb_utf8.h"
 
 typedef enum VbOpKind
 {
@@ -42,6 +43,11 @@ typedef struct VbAlignment
 
 /* Index of the slot of the source word equal to quote token qt, or -1. */
 extern int	vb_source_lookup(const VbSource *source, const VbTokens *quote, int qt);
+
+/* Prepare the words of these byte ranges of text only (in order, disjoint). */
+extern void vb_source_prepare_ranges(const char *text, size_t len,
+									 const VbSlice *ranges, int nranges,
+									 VbSource *source);
 
 /* The index slot of each quote word (token indices qwords[0..n)), or -1. */
 extern void vb_quote_slots(const VbSource *source, const VbTokens *quote,

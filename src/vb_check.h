@@ -66,6 +66,16 @@ typedef struct VbCheckResult
 } VbCheckResult;
 
 extern void vb_source_prepare(const char *text, size_t len, VbSource *source);
+
+/*
+ * Prepare only what one quotation needs, for a source checked once: the
+ * passages around the occurrences of the quotation's distinctive words,
+ * found in the raw text.  False when that would not pay (a short source,
+ * or a quotation with no such words); then prepare it all.
+ */
+extern bool vb_source_prepare_for_quote(const char *text, size_t len,
+										const char *quote, size_t quote_len,
+										VbSource *source);
 extern void vb_source_free(VbSource *source);
 extern void vb_check(const char *quote, size_t len, const VbSource *source,
 					 VbCheckResult *result);

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "vb_utf8.h"
+
 typedef enum VbPattern
 {
 	/* anchored at the start of the text after a closing mark */
@@ -32,11 +34,6 @@ typedef enum VbPattern
 	VB_PAT_COUNT
 } VbPattern;
 
-typedef struct VbSlice
-{
-	size_t		start;
-	size_t		end;			/* start == end: absent */
-} VbSlice;
 
 typedef struct VbPatternMatch
 {

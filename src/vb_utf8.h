@@ -16,6 +16,13 @@
 
 #define VB_REPLACEMENT_CHAR 0xFFFD
 
+/* A byte range of a text. */
+typedef struct VbSlice
+{
+	size_t		start;
+	size_t		end;			/* start == end: absent */
+} VbSlice;
+
 extern uint32_t vb_utf8_decode(const char *s, size_t len, size_t pos, size_t *width);
 extern size_t vb_utf8_prev(const char *s, size_t pos);
 extern uint32_t vb_utf8_before(const char *s, size_t pos);

@@ -384,6 +384,90 @@ TestCheckProperties(void)
 	free(source_text);
 }
 
+/*
+ * Preparing only the windows around a quote's distinctive words must give
+ * the verdict, span and diff that preparing the whole source gives.
+ */
+static void
+TestWindowedPreparation(void)
+{
+	enum
+	{
+		ROUNDS = 100, SENTENCES = 150
+	};
+	char	   *text = malloc(256 * 1024);
+	char		quote[2048];
+	int			differ = 0;
+	int			windowed = 0;
+	int			round;
+
+	for (round = 0; round < ROUNDS; round++)
+	{
+		Sentence	s[SENTENCES];
+		size_t		n = 0;
+		int			i;
+		int			kind;
+
+		for (i = 0; i < SENTENCES; i++)
+		{
+			int			k;
+
+			s[i].count = 10 + Random() % 12;
+			for (k = 0; k < s[i].count; k++)
+				s[i].words[k] = Random() % VOCABULARY_SIZE;
+			if (i > 0)
+				text[n++] = (i % 7 == 0) ? '\n' : ' ';
+			n += WriteWords(text + n, s[i].words, s[i].count, true, ".");
+		}
+		for (kind = 0; kind < 4; kind++)
+		{
+			int			a = Random() % SENTENCES;
+			int			b = (a + 40) % SENTENCES;
+			VbSource	full;
+			VbSource	part;
+			VbCheckResult r1;
+			VbCheckResult r2;
+
+			if (kind == 0)
+				WriteWords(quote, s[a].words, s[a].count, true, ",");
+			else if (kind == 1)
+			{
+				size_t		m = WriteWords(quote, s[a].words, 4, true, " quagmire ");
+
+				WriteWords(quote + m, s[a].words + 5, s[a].count - 5, false, ".");
+			}
+			else if (kind == 2)
+			{
+				size_t		m = WriteWords(quote, s[a].words, s[a].count, true, ". ");
+
+				WriteWords(quote + m, s[b].words, s[b].count, true, ".");
+			}
+			else
+				strcpy(quote, "Forty lanterns drifted past the silent observatory tonight.");
+
+			vb_source_prepare(text, n, &full);
+			vb_check(quote, strlen(quote), &full, &r1);
+			if (vb_source_prepare_for_quote(text, n, quote, strlen(quote), &part))
+			{
+				windowed++;
+				vb_check(quote, strlen(quote), &part, &r2);
+				if (r1.verdict != r2.verdict || r1.has_span != r2.has_span ||
+					(r1.has_span && (r1.span_start != r2.span_start || r1.span_end != r2.span_end)) ||
+					strcmp(r1.diff, r2.diff) != 0)
+					differ++;
+				vb_check_result_free(&r2);
+				vb_source_free(&part);
+			}
+			vb_check_result_free(&r1);
+			vb_source_free(&full);
+		}
+	}
+	Check(differ == 0 && windowed > 0,
+		  "preparing windows around a quote's words gives what preparing everything gives (%d of %d differ)",
+		  differ, windowed);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -391,6 +475,7 @@ main(void)
 	TestCases();
 	TestGenerated();
 	TestCheckProperties();
+	TestWindowedPreparation();
 	printf("# %d checks, %d failed\n", checks, failures);
 	return failures != 0;
 }

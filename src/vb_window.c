@@ -1,0 +1,258 @@
+/*
+ * vb_window.c
+ *		Preparing only the passages of a source that a quotation can match.
+ *
+ * A quotation checked once against a long article need not have the whole
+ * article tokenized and indexed.  Its distinctive words (plain ASCII words
+ * of four letters or more that are not function words) are searched in the
+ * raw text, case-insensitively and at word boundaries, with memchr on
+ * their rarest letter; only windows around the hits are prepared.  Every
+ * verdict short of unsupported needs at least one such word of the quote
+ * in the passage it matches (the anchored ones a run of words, a
+ * paraphrase half its content words), and a window reaches twice the
+ * quote's length on either side of a hit, so the passage lies inside one.
+ */
+#include "vb_check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vb_align.h"
+#include "vb_runtime.h"
+#include "vb_utf8.h"
+
+/* Below this size the whole source is prepared: it is as cheap. */
+#define WINDOWED_MIN_SOURCE 8192
+#define MAX_ANCHORS 8
+#define MAX_HITS 512
+
+static const char *const function_words[] = {
+	"that", "this", "with", "from", "have", "were", "been", "they", "their",
+	"there", "what", "when", "which", "will", "would", "could", "should",
+	"about", "into", "than", "then", "them", "these", "those", "also",
+	"just", "more", "most", "some", "such", "only", "over", "very", "much",
+	"your", "said", "says", NULL
+};
+
+/* English letters from the most to the least frequent. */
+static const char letter_order[] = "etaoinshrdlcumwfgypbvkjxqz";
+
+typedef struct Anchor
+{
+	const char *word;			/* folded, lower-case ASCII */
+	size_t		length;
+	char		rare;			/* its least frequent letter */
+	size_t		rare_offset;
+} Anchor;
+
+static int
+CompareAnchors(const void *a, const void *b)
+{
+	const Anchor *x = a;
+	const Anchor *y = b;
+
+	return (x->length < y->length) - (x->length > y->length);
+}
+
+static int
+CompareSlices(const void *a, const void *b)
+{
+	const VbSlice *x = a;
+	const VbSlice *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static bool
+IsFunctionWord(const char *w, size_t n)
+{
+	int			i;
+
+	for (i = 0; function_words[i] != NULL; i++)
+		if (strlen(function_words[i]) == n && memcmp(function_words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+static int
+ChooseAnchors(const VbTokens *qt, Anchor *anchors)
+{
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < qt->count; i++)
+	{
+		const VbToken *t = &qt->items[i];
+		const char *w = qt->pool + t->folded;
+		size_t		len = t->folded_length;
+		size_t		k;
+		int			rarest = -1;
+		bool		plain = len >= 4;
+		int			j;
+
+		if (t->kind != VB_TOKEN_WORD || (t->flags & VB_TOKEN_EDITORIAL))
+			continue;
+		for (k = 0; k < len && plain; k++)
+			plain = w[k] >= 'a' && w[k] <= 'z';
+		if (!plain || IsFunctionWord(w, len))
+			continue;
+		for (j = 0; j < n; j++)
+			if (anchors[j].length == len && memcmp(anchors[j].word, w, len) == 0)
+				break;
+		if (j < n)
+			continue;
+		if (n == MAX_ANCHORS)
+		{
+			qsort(anchors, n, sizeof(Anchor), CompareAnchors);
+			if (anchors[n - 1].length >= len)
+				continue;
+			n--;				/* replace the shortest */
+		}
+		anchors[n].word = w;
+		anchors[n].length = len;
+		for (k = 0; k < len; k++)
+		{
+			int			rank = (int) (strchr(letter_order, w[k]) - letter_order);
+
+			if (rank > rarest)
+			{
+				rarest = rank;
+				anchors[n].rare = w[k];
+				anchors[n].rare_offset = k;
+			}
+		}
+		n++;
+	}
+	return n;
+}
+
+static bool
+WordBoundaryAt(const char *text, size_t len, size_t start, size_t end)
+{
+	size_t		w;
+
+	return (start == 0 || !vb_is_word_char(vb_utf8_before(text, start))) &&
+		(end >= len || !vb_is_word_char(vb_utf8_decode(text, len, end, &w)));
+}
+
+static bool
+MatchesCaseless(const char *text, size_t at, const Anchor *a)
+{
+	size_t		k;
+
+	for (k = 0; k < a->length; k++)
+		if ((text[at + k] | 0x20) != a->word[k])
+			return false;
+	return true;
+}
+
+/* Append the hits of one anchor; false when there are too many to gain. */
+static bool
+FindAnchor(const char *text, size_t len, const Anchor *a, size_t *hits, int *nhits)
+{
+	const char *lower = text;
+	const char *upper = text;
+	const char *end = text + len;
+	char		uc = (char) (a->rare - 32);
+
+	for (;;)
+	{
+		const char *p;
+		size_t		start;
+
+		if (lower != NULL && lower < end)
+			lower = memchr(lower, a->rare, end - lower);
+		if (upper != NULL && upper < end)
+			upper = memchr(upper, uc, end - upper);
+		if ((lower == NULL || lower >= end) && (upper == NULL || upper >= end))
+			return true;
+		if (lower != NULL && lower < end && (upper == NULL || upper >= end || lower < upper))
+			p = lower++;
+		else
+			p = upper++;
+		if ((size_t) (p - text) < a->rare_offset)
+			continue;
+		start = (size_t) (p - text) - a->rare_offset;
+		if (start + a->length > len || !MatchesCaseless(text, start, a) ||
+			!WordBoundaryAt(text, len, start, start + a->length))
+			continue;
+		if (*nhits == MAX_HITS)
+			return false;
+		hits[(*nhits)++] = start;
+	}
+}
+
+bool
+vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
+							size_t quote_len, VbSource *source)
+{
+	VbTokens	qt;
+	Anchor		anchors[MAX_ANCHORS];
+	size_t	   *hits;
+	VbSlice    *ranges;
+	int			nanchors;
+	int			nhits = 0;
+	int			nranges = 0;
+	size_t		reach = 2 * quote_len + 128;
+	size_t		covered = 0;
+	bool		worth = true;
+	int			i;
+
+	if (len < WINDOWED_MIN_SOURCE)
+		return false;
+	vb_tokenize(quote, quote_len, &qt);
+	nanchors = ChooseAnchors(&qt, anchors);
+	if (nanchors == 0)
+	{
+		vb_tokens_free(&qt);
+		return false;
+	}
+	hits = vb_alloc(sizeof(size_t) * MAX_HITS);
+	for (i = 0; i < nanchors && worth; i++)
+		worth = FindAnchor(text, len, &anchors[i], hits, &nhits);
+	vb_tokens_free(&qt);
+	if (!worth)
+	{
+		vb_free(hits);
+		return false;
+	}
+
+	/* windows around the hits, merged, snapped to white space */
+	ranges = vb_alloc(sizeof(VbSlice) * (nhits + 1));
+	for (i = 0; i < nhits; i++)
+	{
+		size_t		s = hits[i] > reach ? hits[i] - reach : 0;
+		size_t		e = len - hits[i] > reach ? hits[i] + reach : len;
+
+		while (s > 0 && !vb_is_space(vb_utf8_before(text, s)))
+			s = vb_utf8_prev(text, s);
+		while (e < len && (text[e] & 0xC0) == 0x80)
+			e++;
+		while (e < len && text[e] != ' ' && text[e] != '\n')
+			e++;
+		ranges[i].start = s;
+		ranges[i].end = e;
+	}
+	qsort(ranges, nhits, sizeof(VbSlice), CompareSlices);
+	for (i = 0; i < nhits; i++)
+	{
+		if (nranges > 0 && ranges[i].start <= ranges[nranges - 1].end)
+		{
+			if (ranges[i].end > ranges[nranges - 1].end)
+				ranges[nranges - 1].end = ranges[i].end;
+		}
+		else
+			ranges[nranges++] = ranges[i];
+	}
+	for (i = 0; i < nranges; i++)
+		covered += ranges[i].end - ranges[i].start;
+	vb_free(hits);
+	if (covered > len / 2)
+	{
+		vb_free(ranges);
+		return false;
+	}
+	vb_source_prepare_ranges(text, len, ranges, nranges, source);
+	vb_free(ranges);
+	return true;
+}
