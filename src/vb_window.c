@@ -22,7 +22,7 @@
 #include "vb_utf8.h"
 
 /* Below this size the whole source is prepared: it is as cheap. */
-#define WINDOWED_MIN_SOURCE 8192
+#define WINDOWED_MIN_SOURCE 2048
 #define MAX_ANCHORS 8
 #define MAX_HITS 512
 
