@@ -465,59 +465,18 @@ $$;
 COMMENT ON FUNCTION verbatim.primary_sources(bigint[]) IS
 'Ids of the articles that are primary sources of these speakers (stable: it reads tables)';
 
--- check_quote() through the cache.  VOLATILE: it writes the cache.
-CREATE FUNCTION verbatim.cached_check(quote_id bigint, source_article_id bigint,
-                                      source_quote_id bigint)
-RETURNS verbatim.check_result
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    r verbatim.check_result;
-BEGIN
-    r := (SELECT c.result FROM verbatim.check_cache c
-           WHERE c.quote_id = cached_check.quote_id
-             AND c.source_article_id = cached_check.source_article_id
-             AND c.source_quote_id IS NOT DISTINCT FROM cached_check.source_quote_id);
-    IF r IS NOT NULL THEN
-        RETURN r;
-    END IF;
-    IF source_quote_id IS NULL THEN
-        r := (SELECT verbatim.check_quote(q.quote, a.body)
-                FROM verbatim.quote q, verbatim.article a
-               WHERE q.id = cached_check.quote_id AND a.id = cached_check.source_article_id);
-    ELSE
-        -- against another quotation; the span then points into its article
-        r := (SELECT ROW(c.verdict, c.faithful, c.score, c.coverage,
-                         CASE WHEN c.span IS NULL THEN NULL
-                              ELSE int4range(lower(c.span) + lower(sq.span) - 1,
-                                             upper(c.span) + lower(sq.span) - 1) END,
-                         c.excerpt, c.diff, c.flags)::verbatim.check_result
-                FROM verbatim.quote q, verbatim.quote sq,
-                     LATERAL verbatim.check_quote(q.quote, sq.quote) c
-               WHERE q.id = cached_check.quote_id AND sq.id = cached_check.source_quote_id);
-    END IF;
-    IF r IS NULL THEN
-        RETURN NULL;
-    END IF;
-    INSERT INTO verbatim.check_cache (quote_id, source_article_id, source_quote_id, result)
-    VALUES (cached_check.quote_id, cached_check.source_article_id,
-            cached_check.source_quote_id, r)
-    ON CONFLICT DO NOTHING;
-    RETURN r;
-END
-$$;
-
-COMMENT ON FUNCTION verbatim.cached_check(bigint, bigint, bigint) IS
-'check_quote() of a stored quotation against an article body or another stored quotation, through verbatim.check_cache';
-
 -- Every stored quotation attributed to a speaker, in any article but the
 -- speaker's own, checked against the speaker's primary sources (a source
--- the quotation cites by outlet first); when none supports it (the best is
--- a paraphrase, or nothing), against earlier direct quotations of the
--- speaker in other outlets: a secondary source, used when it is anchored
--- (altered or better).  An article with no publication date counts as possibly
--- earlier.  VOLATILE: it fills the check cache.
+-- the quotation cites by outlet first on a tie); when none supports it (the
+-- best is a paraphrase, or nothing), against earlier direct quotations of
+-- the speaker in other outlets: a secondary source, used when it is
+-- anchored (altered or better).  An article with no publication date
+-- counts as possibly earlier.
+--
+-- Checks missing from verbatim.check_cache are computed set-wise, one
+-- source after another, so check_quote() prepares each source once; then
+-- the best source of each quotation is read from the cache.  VOLATILE: it
+-- fills the cache.
 CREATE FUNCTION verbatim.fidelity_report(speaker text)
 RETURNS TABLE (
     outlet text,
@@ -538,99 +497,90 @@ STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    ids bigint[];
-    primaries bigint[];
-    q record;
-    src record;
-    r verbatim.check_result;
-    best verbatim.check_result;
-    best_article bigint;
-    best_kind text;
+    ids bigint[] := ARRAY(SELECT verbatim.speakers_named(speaker));
+    primaries bigint[] := ARRAY(SELECT verbatim.primary_sources(ids));
+    quoted bigint[];
+    unsupported bigint[];
 BEGIN
-    ids := ARRAY(SELECT verbatim.speakers_named(speaker));
-    primaries := ARRAY(SELECT verbatim.primary_sources(ids));
-    FOR q IN
-        SELECT qt.id, qt.quote, qt.article_id, a.outlet, a.published_at,
-               t.cited_outlet
-          FROM verbatim.quote qt
-          JOIN verbatim.attribution t ON t.quote_id = qt.id
-          JOIN verbatim.article a ON a.id = qt.article_id
+    quoted := ARRAY(
+        SELECT q.id
+          FROM verbatim.quote q
+          JOIN verbatim.attribution t ON t.quote_id = q.id
          WHERE t.speaker_id = ANY (ids)
-           AND qt.article_id <> ALL (primaries)
-         ORDER BY a.published_at NULLS LAST, a.id, qt.ordinal
-    LOOP
-        best := NULL;
-        best_article := NULL;
-        best_kind := NULL;
-        FOR src IN
-            SELECT a.id
-              FROM verbatim.article a
-             WHERE a.id = ANY (primaries)
-             ORDER BY (q.cited_outlet IS NOT NULL AND
-                       lower(replace(a.outlet, ' ', '')) = lower(replace(q.cited_outlet, ' ', ''))) DESC,
-                      a.published_at NULLS LAST, a.id
-        LOOP
-            r := verbatim.cached_check(q.id, src.id, NULL);
-            IF r IS NOT NULL AND (best IS NULL OR (r).verdict < (best).verdict) THEN
-                best := r;
-                best_article := src.id;
-                best_kind := 'primary';
-            END IF;
-            EXIT WHEN (best).faithful;
-        END LOOP;
+           AND q.article_id <> ALL (primaries));
 
-        -- no primary source supports it (at best a paraphrase): look for
-        -- where else the speaker was quoted saying it
-        IF best IS NULL OR (best).verdict >= 'paraphrased' THEN
-            FOR src IN
-                SELECT sq.id AS quote_id, sq.article_id
-                  FROM verbatim.quote sq
-                  JOIN verbatim.attribution st ON st.quote_id = sq.id
-                  JOIN verbatim.article sa ON sa.id = sq.article_id
-                 WHERE st.speaker_id = ANY (ids)
-                   AND sq.kind = 'direct'
-                   AND sq.article_id <> q.article_id
-                   AND sq.article_id <> ALL (primaries)
-                   AND (sa.published_at IS NULL OR q.published_at IS NULL
-                        OR sa.published_at < q.published_at)
-                 ORDER BY sa.published_at NULLS LAST, sa.id, sq.ordinal
-            LOOP
-                r := verbatim.cached_check(q.id, src.article_id, src.quote_id);
-                IF r IS NOT NULL AND (r).verdict < 'paraphrased'
-                   AND (best IS NULL OR (r).verdict < (best).verdict) THEN
-                    best := r;
-                    best_article := src.article_id;
-                    best_kind := 'secondary';
-                END IF;
-                EXIT WHEN (best).faithful AND best_kind = 'secondary';
-            END LOOP;
-        END IF;
+    -- against the primary sources, source by source
+    INSERT INTO verbatim.check_cache (quote_id, source_article_id, source_quote_id, result)
+    SELECT p.quote_id, p.source_id, NULL, verbatim.check_quote(p.quote, p.body)
+      FROM (SELECT q.id AS quote_id, q.quote, a.id AS source_id, a.body
+              FROM verbatim.quote q, verbatim.article a
+             WHERE q.id = ANY (quoted) AND a.id = ANY (primaries)
+               AND NOT EXISTS (SELECT 1 FROM verbatim.check_cache c
+                                WHERE c.quote_id = q.id AND c.source_article_id = a.id
+                                  AND c.source_quote_id IS NULL)
+             ORDER BY a.id, q.id
+            OFFSET 0) p
+    ON CONFLICT DO NOTHING;
 
-        outlet := q.outlet;
-        article_id := q.article_id;
-        quote_id := q.id;
-        quote := q.quote;
-        IF best IS NULL THEN
-            verdict := 'unsupported';
-            faithful := false;
-            source_article_id := NULL;
-            source_span := NULL;
-            excerpt := NULL;
-            diff := NULL;
-            flags := '{}';
-            source_kind := NULL;
-        ELSE
-            verdict := (best).verdict;
-            faithful := (best).faithful;
-            source_article_id := CASE WHEN (best).verdict = 'unsupported' THEN NULL ELSE best_article END;
-            source_span := (best).span;
-            excerpt := (best).excerpt;
-            diff := (best).diff;
-            flags := (best).flags;
-            source_kind := CASE WHEN (best).verdict = 'unsupported' THEN NULL ELSE best_kind END;
-        END IF;
-        RETURN NEXT;
-    END LOOP;
+    -- the quotations no primary source supports better than a paraphrase
+    unsupported := ARRAY(
+        SELECT x FROM unnest(quoted) x
+         WHERE NOT EXISTS (SELECT 1 FROM verbatim.check_cache c
+                            WHERE c.quote_id = x AND c.source_quote_id IS NULL
+                              AND c.source_article_id = ANY (primaries)
+                              AND (c.result).verdict < 'paraphrased'));
+
+    -- against earlier quotations of the speaker elsewhere; the span is
+    -- moved into the body of the article that carries that quotation
+    INSERT INTO verbatim.check_cache (quote_id, source_article_id, source_quote_id, result)
+    SELECT q.id, sq.article_id, sq.id,
+           ROW(r.verdict, r.faithful, r.score, r.coverage,
+               CASE WHEN r.span IS NULL THEN NULL
+                    ELSE int4range(lower(r.span) + lower(sq.span) - 1,
+                                   upper(r.span) + lower(sq.span) - 1) END,
+               r.excerpt, r.diff, r.flags)::verbatim.check_result
+      FROM verbatim.quote q
+      JOIN verbatim.article qa ON qa.id = q.article_id
+      JOIN verbatim.quote sq ON sq.kind = 'direct' AND sq.article_id <> q.article_id
+                            AND sq.article_id <> ALL (primaries)
+      JOIN verbatim.attribution st ON st.quote_id = sq.id AND st.speaker_id = ANY (ids)
+      JOIN verbatim.article sa ON sa.id = sq.article_id
+     CROSS JOIN LATERAL verbatim.check_quote(q.quote, sq.quote) r
+     WHERE q.id = ANY (unsupported)
+       AND (sa.published_at IS NULL OR qa.published_at IS NULL
+            OR sa.published_at < qa.published_at)
+       AND NOT EXISTS (SELECT 1 FROM verbatim.check_cache c
+                        WHERE c.quote_id = q.id AND c.source_quote_id = sq.id)
+    ON CONFLICT DO NOTHING;
+
+    RETURN QUERY
+    SELECT a.outlet, a.id, q.id, q.quote,
+           coalesce((b.result).verdict, 'unsupported'),
+           coalesce((b.result).faithful, false),
+           CASE WHEN (b.result).verdict < 'unsupported' THEN b.source_article_id END,
+           (b.result).span, (b.result).excerpt, (b.result).diff,
+           coalesce((b.result).flags, '{}'),
+           CASE WHEN (b.result).verdict < 'unsupported' THEN
+                CASE WHEN b.source_quote_id IS NULL THEN 'primary' ELSE 'secondary' END END
+      FROM verbatim.quote q
+      JOIN verbatim.article a ON a.id = q.article_id
+      JOIN verbatim.attribution t ON t.quote_id = q.id
+      LEFT JOIN LATERAL (
+            SELECT c.result, c.source_article_id, c.source_quote_id
+              FROM verbatim.check_cache c
+              JOIN verbatim.article s ON s.id = c.source_article_id
+             WHERE c.quote_id = q.id
+               AND ((c.source_quote_id IS NULL AND c.source_article_id = ANY (primaries))
+                    OR (c.source_quote_id IS NOT NULL AND q.id = ANY (unsupported)
+                        AND (c.result).verdict < 'paraphrased'))
+             ORDER BY (c.result).verdict,
+                      c.source_quote_id IS NOT NULL,
+                      (t.cited_outlet IS NOT NULL AND
+                       lower(replace(s.outlet, ' ', '')) = lower(replace(t.cited_outlet, ' ', ''))) DESC,
+                      s.published_at NULLS LAST, s.id, c.source_quote_id
+             LIMIT 1) b ON true
+     WHERE q.id = ANY (quoted)
+     ORDER BY a.published_at NULLS LAST, a.id, q.ordinal;
 END
 $$;
 

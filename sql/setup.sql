@@ -14,7 +14,6 @@ WITH not_pure(name, volatility, why) AS (VALUES
     ('resolve_speaker', 'v', 'creates a speaker when the name is new'),
     ('ingest', 'v', 'writes an article'),
     ('article_extract_trigger', 'v', 'trigger: writes quotes and attributions'),
-    ('cached_check', 'v', 'writes the check cache'),
     ('fidelity_report', 'v', 'fills the check cache'),
     ('outlet_report', 'v', 'calls fidelity_report'),
     ('speakers_named', 's', 'reads the speaker table'),
