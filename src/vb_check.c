@@ -88,17 +88,6 @@ AppendWord(StringBuilder *sb, const char *text, const VbToken *t)
 }
 
 /* Words whose change alters meaning, by flag. */
-static bool
-InWordList(const char *word, size_t len, const char *const *list)
-{
-	int			i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
-			return true;
-	return false;
-}
-
 static const char *const negations[] = {
 	"not", "no", "never", "without", "none", "nobody", "nothing", "neither",
 	"nor", "cannot", "nowhere", "ne", "pas", "jamais", "nicht", "kein", NULL
@@ -135,11 +124,11 @@ FlagWord(const VbTokens *tokens, const char *text, int t, unsigned int *flags,
 	const char *w = tokens->pool + tok->folded;
 	size_t		n = tok->folded_length;
 
-	if (InWordList(w, n, negations) || (n > 3 && memcmp(w + n - 3, "n't", 3) == 0))
+	if (vb_word_in_list(w, n, negations) || (n > 3 && memcmp(w + n - 3, "n't", 3) == 0))
 		*negation_balance += sign;
-	if ((tok->flags & VB_TOKEN_NUMERIC) || InWordList(w, n, number_words))
+	if ((tok->flags & VB_TOKEN_NUMERIC) || vb_word_in_list(w, n, number_words))
 		*flags |= VB_FLAG_NUMBER;
-	if (InWordList(w, n, hedges))
+	if (vb_word_in_list(w, n, hedges))
 		*flags |= VB_FLAG_HEDGE;
 	if (tok->flags & VB_TOKEN_CAPITALISED)
 	{
@@ -396,7 +385,7 @@ IsContentWord(const VbTokens *t, int i)
 	const VbToken *tok = &t->items[i];
 
 	return tok->folded_length >= 3 &&
-		!InWordList(t->pool + tok->folded, tok->folded_length, stopwords);
+		!vb_word_in_list(t->pool + tok->folded, tok->folded_length, stopwords);
 }
 
 /* Light stemming for paraphrase overlap: the word less a plural or tense ending. */

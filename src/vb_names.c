@@ -76,24 +76,10 @@ static const char *const calendar_words[] = {
 	"Tonight", "Yesterday", NULL
 };
 
-static bool
-InList(const char *const *list, const char *word, size_t len)
-{
-	int			i;
-
-	if (len == 0)
-		return false;
-	for (i = 0; list[i] != NULL; i++)
-		if (list[i][0] == word[0] && strnlen(list[i], len + 1) == len &&
-			memcmp(list[i], word, len) == 0)
-			return true;
-	return false;
-}
-
 bool
 vb_is_calendar_word(const char *word, size_t len)
 {
-	return InList(calendar_words, word, len);
+	return vb_word_in_list(word, len, calendar_words);
 }
 
 bool
@@ -108,9 +94,9 @@ vb_looks_like_person(const char *name, size_t len)
 
 		while (end < len && name[end] != ' ')
 			end++;
-		if (InList(organisation_words, name + pos, end - pos) ||
-			InList(calendar_words, name + pos, end - pos) ||
-			InList(leading_words, name + pos, end - pos))
+		if (vb_word_in_list(name + pos, end - pos, organisation_words) ||
+			vb_word_in_list(name + pos, end - pos, calendar_words) ||
+			vb_word_in_list(name + pos, end - pos, leading_words))
 			return false;
 		words++;
 		pos = end + 1;
@@ -143,7 +129,7 @@ vb_clean_name(const char *text, VbSlice captured, VbSlice *mention,
 	{
 		word_end = vb_skip(text, start, end, vb_is_space, false);
 		len = word_end - start;
-		if (!InList(leading_words, text + start, len))
+		if (!vb_word_in_list(text + start, len, leading_words))
 			break;
 		start = vb_skip(text, word_end, end, vb_is_space, true);
 	}
@@ -151,7 +137,7 @@ vb_clean_name(const char *text, VbSlice captured, VbSlice *mention,
 		return false;
 	/* "in an interview Tuesday, saying ..." */
 	if (vb_skip(text, start, end, vb_is_space, false) == end &&
-		InList(calendar_words, text + start, end - start))
+		vb_word_in_list(text + start, end - start, calendar_words))
 		return false;
 	mention->start = start;
 	mention->end = end;
@@ -161,7 +147,7 @@ vb_clean_name(const char *text, VbSlice captured, VbSlice *mention,
 	len = word_end - start;
 	if (len > 0 && text[start + len - 1] == '.')
 		len--;
-	if (InList(honorifics, text + start, len) && word_end < end)
+	if (vb_word_in_list(text + start, len, honorifics) && word_end < end)
 		start = vb_skip(text, word_end, end, vb_is_space, true);
 	bare->start = start;
 	bare->end = end;
@@ -275,9 +261,9 @@ FullNameStart(const char *text, size_t pos)
 		len = space_start - word_start;
 		if (len > 0 && text[word_start + len - 1] == '.' && len > 2)
 			break;				/* a sentence ends there, unless an initial */
-		if (InList(leading_words, text + word_start, len) ||
-			InList(honorifics, text + word_start, len) ||
-			InList(honorifics, text + word_start, len - (text[word_start + len - 1] == '.')))
+		if (vb_word_in_list(text + word_start, len, leading_words) ||
+			vb_word_in_list(text + word_start, len, honorifics) ||
+			vb_word_in_list(text + word_start, len - (text[word_start + len - 1] == '.'), honorifics))
 			break;
 		start = word_start;
 		if (pos - start > 80)

@@ -264,3 +264,21 @@ vb_is_unspaced_script(uint32_t c)
 		(c >= 0x0E00 && c <= 0x0E7F) ||	/* Thai */
 		(c >= 0x20000 && c <= 0x3134F);
 }
+
+/*
+ * Is word[0..len) (not NUL-terminated, may hold NUL bytes) one of the
+ * NULL-terminated list?  Exact bytes: callers fold or not as they need.
+ */
+bool
+vb_word_in_list(const char *word, size_t len, const char *const *list)
+{
+	int			i;
+
+	if (len == 0)
+		return false;
+	for (i = 0; list[i] != NULL; i++)
+		if (list[i][0] == word[0] && strnlen(list[i], len + 1) == len &&
+			memcmp(list[i], word, len) == 0)
+			return true;
+	return false;
+}

@@ -31,6 +31,8 @@ extern size_t vb_utf8_count(const char *s, size_t len);
 extern size_t vb_find_bytes(const char *haystack, size_t from, size_t to,
 							 const char *needle, size_t needle_len);
 
+extern bool vb_word_in_list(const char *word, size_t len,
+							const char *const *list);
 extern size_t vb_skip(const char *s, size_t pos, size_t limit,
 					  bool (*class) (uint32_t), bool member);
 

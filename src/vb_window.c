@@ -63,17 +63,6 @@ CompareSlices(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-static bool
-IsFunctionWord(const char *w, size_t n)
-{
-	int			i;
-
-	for (i = 0; function_words[i] != NULL; i++)
-		if (strlen(function_words[i]) == n && memcmp(function_words[i], w, n) == 0)
-			return true;
-	return false;
-}
-
 static int
 ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 {
@@ -94,7 +83,7 @@ ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 			continue;
 		for (k = 0; k < len && plain; k++)
 			plain = w[k] >= 'a' && w[k] <= 'z';
-		if (!plain || IsFunctionWord(w, len))
+		if (!plain || vb_word_in_list(w, len, function_words))
 			continue;
 		for (j = 0; j < n; j++)
 			if (anchors[j].length == len && memcmp(anchors[j].word, w, len) == 0)

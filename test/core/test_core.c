@@ -272,6 +272,30 @@ WriteWords(char *out, const int *words, int count, bool capital_first, const cha
 	return n;
 }
 
+/*
+ * Sentences of 10 to 21 random words, capitalised, with a full stop; every
+ * paragraph_every-th sentence (if not 0) starts a new line.
+ */
+static size_t
+GenerateSource(Sentence *s, int count, char *text, int paragraph_every)
+{
+	size_t		n = 0;
+	int			i;
+
+	for (i = 0; i < count; i++)
+	{
+		int			k;
+
+		s[i].count = 10 + Random() % 12;
+		for (k = 0; k < s[i].count; k++)
+			s[i].words[k] = Random() % VOCABULARY_SIZE;
+		if (i > 0)
+			text[n++] = (paragraph_every > 0 && i % paragraph_every == 0) ? '\n' : ' ';
+		n += WriteWords(text + n, s[i].words, s[i].count, true, ".");
+	}
+	return n;
+}
+
 static VbVerdict
 CheckText(const VbSource *source, const char *quote, char **diff)
 {
@@ -310,24 +334,14 @@ TestCheckProperties(void)
 	for (round = 0; round < ROUNDS; round++)
 	{
 		Sentence	s[SENTENCES];
-		size_t		n = 0;
+		size_t		n;
 		VbSource	source;
 		int			i;
 		int			a = Random() % SENTENCES;
 		int			b = (a + 10 + Random() % (SENTENCES - 20)) % SENTENCES;
 		char	   *diff = NULL;
 
-		for (i = 0; i < SENTENCES; i++)
-		{
-			int			k;
-
-			s[i].count = 10 + Random() % 12;
-			for (k = 0; k < s[i].count; k++)
-				s[i].words[k] = Random() % VOCABULARY_SIZE;
-			if (i > 0)
-				source_text[n++] = ' ';
-			n += WriteWords(source_text + n, s[i].words, s[i].count, true, ".");
-		}
+		n = GenerateSource(s, SENTENCES, source_text, 0);
 		vb_source_prepare(source_text, n, &source);
 
 		/* 1: a cut, with the final full stop swapped for a comma */
@@ -404,21 +418,9 @@ TestWindowedPreparation(void)
 	for (round = 0; round < ROUNDS; round++)
 	{
 		Sentence	s[SENTENCES];
-		size_t		n = 0;
-		int			i;
+		size_t		n = GenerateSource(s, SENTENCES, text, 7);
 		int			kind;
 
-		for (i = 0; i < SENTENCES; i++)
-		{
-			int			k;
-
-			s[i].count = 10 + Random() % 12;
-			for (k = 0; k < s[i].count; k++)
-				s[i].words[k] = Random() % VOCABULARY_SIZE;
-			if (i > 0)
-				text[n++] = (i % 7 == 0) ? '\n' : ' ';
-			n += WriteWords(text + n, s[i].words, s[i].count, true, ".");
-		}
 		for (kind = 0; kind < 4; kind++)
 		{
 			int			a = Random() % SENTENCES;
