@@ -25,6 +25,7 @@ INSERT INTO check_case VALUES
 ('typographic: apostrophe and quotes', 'It has published nothing since', 'exact', '{}', 'It has published nothing since'),
 ('typographic: curly apostrophe in the quote', 'Nobody on the board answered her', 'exact', '{}', 'Nobody on the board answered her'),
 ('typographic: hyphen for a space', 'The water-board promised open books in 2019', 'typographic', '{}', 'The water board promised open books in 2019'),
+('typographic: soft hyphens and a no-break space', E'The water\u00A0board prom\u00ADised open books in 2019', 'typographic', '{}', 'The water board promised open books in 2019'),
 ('typographic: dash and case', 'THE PIPES ARE OLDER THAN THE CHARTER — and the records describing them are in worse shape', 'typographic', '{}', 'The pipes are older than the charter'),
 ('elided with an ellipsis', 'Every gallon that leaks … was paid for by a ratepayer', 'elided', '{}', NULL),
 ('elided with [...]', 'The pipes are older than the charter [...] the records describing them are in worse shape than the pipes', 'elided', '{}', NULL),

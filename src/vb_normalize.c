@@ -381,6 +381,17 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 			continue;
 		}
 
+		/*
+		 * Invisible characters (soft hyphen, zero-width space and joiners,
+		 * word joiner, byte order mark) vanish, inside a word or not:
+		 * "infor&shy;mation" is "information".
+		 */
+		if (c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF)
+		{
+			pos += w;
+			continue;
+		}
+
 		if (IsWordPart(c))
 		{
 			if (vb_is_unspaced_script(c))
