@@ -363,6 +363,14 @@ IsExact(const char *quote, size_t qlen, const VbTokens *qt, const VbSource *sour
 
 		if (s >= source->length)
 			return false;
+		/* the same printable ASCII character: the common case */
+		if (quote[q] == source->text[s] && (unsigned char) quote[q] > ' ' &&
+			(unsigned char) quote[q] < 0x80)
+		{
+			q++;
+			s++;
+			continue;
+		}
 		a = vb_utf8_decode(quote, qend, q, &wq);
 		b = vb_utf8_decode(source->text, source->length, s, &w);
 		if (vb_is_space(a) && vb_is_space(b))

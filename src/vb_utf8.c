@@ -112,8 +112,9 @@ vb_utf8_count(const char *s, size_t len)
 		uint64_t	word;
 
 		memcpy(&word, s + i, 8);
-		word = (word & ~(word << 1)) & UINT64_C(0x8080808080808080);
-		continuation += (size_t) __builtin_popcountll(word);
+		/* one bit per continuation byte, at its bottom; then sum the bytes */
+		word = ((word & ~(word << 1)) & UINT64_C(0x8080808080808080)) >> 7;
+		continuation += (size_t) ((word * UINT64_C(0x0101010101010101)) >> 56);
 	}
 	for (; i < len; i++)
 		continuation += (((unsigned char) s[i]) & 0xC0) == 0x80;
