@@ -23,7 +23,9 @@
 
 /* Below this size the whole source is prepared: it is as cheap. */
 #define WINDOWED_MIN_SOURCE 2048
-#define MAX_ANCHORS 8
+#define MAX_ANCHORS 32
+#define ANCHOR_STRETCH 8
+#define ANCHORS_PER_STRETCH 2
 #define MAX_HITS 512
 
 static const char *const function_words[] = {
@@ -43,16 +45,10 @@ typedef struct Anchor
 	size_t		length;
 	char		rare;			/* its least frequent letter */
 	size_t		rare_offset;
+	int			stretch;		/* which stretch of the quote it comes from */
+	size_t	   *hits;			/* byte offsets where it stands in the text */
+	int			hit_count;		/* -1: too many to be of use */
 } Anchor;
-
-static int
-CompareAnchors(const void *a, const void *b)
-{
-	const Anchor *x = a;
-	const Anchor *y = b;
-
-	return (x->length < y->length) - (x->length > y->length);
-}
 
 static int
 CompareSlices(const void *a, const void *b)
@@ -63,10 +59,16 @@ CompareSlices(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
+/*
+ * Anchors come from every stretch of ANCHOR_STRETCH quote words, the two
+ * longest eligible words of each, so that every part of the quote (each
+ * passage of a splice, each segment of an elision) has its own.
+ */
 static int
 ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 {
 	int			n = 0;
+	int			word = 0;
 	int			i;
 
 	for (i = 0; i < qt->count; i++)
@@ -74,31 +76,47 @@ ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 		const VbToken *t = &qt->items[i];
 		const char *w = qt->pool + t->folded;
 		size_t		len = t->folded_length;
+		int			stretch;
 		size_t		k;
 		int			rarest = -1;
 		bool		plain = len >= 4;
+		int			in_stretch = 0;
+		int			shortest = -1;
 		int			j;
 
 		if (t->kind != VB_TOKEN_WORD || (t->flags & VB_TOKEN_EDITORIAL))
 			continue;
+		stretch = word++ / ANCHOR_STRETCH;
 		for (k = 0; k < len && plain; k++)
 			plain = w[k] >= 'a' && w[k] <= 'z';
 		if (!plain || vb_word_in_list(w, len, function_words))
 			continue;
 		for (j = 0; j < n; j++)
+		{
 			if (anchors[j].length == len && memcmp(anchors[j].word, w, len) == 0)
 				break;
-		if (j < n)
-			continue;
-		if (n == MAX_ANCHORS)
-		{
-			qsort(anchors, n, sizeof(Anchor), CompareAnchors);
-			if (anchors[n - 1].length >= len)
-				continue;
-			n--;				/* replace the shortest */
+			if (anchors[j].stretch == stretch)
+			{
+				in_stretch++;
+				if (shortest < 0 || anchors[j].length < anchors[shortest].length)
+					shortest = j;
+			}
 		}
-		anchors[n].word = w;
-		anchors[n].length = len;
+		if (j < n)
+			continue;			/* already an anchor */
+		if (in_stretch == ANCHORS_PER_STRETCH)
+		{
+			if (anchors[shortest].length >= len)
+				continue;
+			j = shortest;		/* a longer word replaces the shortest */
+		}
+		else if (n == MAX_ANCHORS)
+			return -1;			/* too long a quote to pay */
+		else
+			j = n++;
+		anchors[j].word = w;
+		anchors[j].length = len;
+		anchors[j].stretch = stretch;
 		for (k = 0; k < len; k++)
 		{
 			int			rank = (int) (strchr(letter_order, w[k]) - letter_order);
@@ -106,11 +124,10 @@ ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 			if (rank > rarest)
 			{
 				rarest = rank;
-				anchors[n].rare = w[k];
-				anchors[n].rare_offset = k;
+				anchors[j].rare = w[k];
+				anchors[j].rare_offset = k;
 			}
 		}
-		n++;
 	}
 	return n;
 }
@@ -191,14 +208,64 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 		return false;
 	vb_tokenize(quote, quote_len, &qt);
 	nanchors = ChooseAnchors(&qt, anchors);
-	if (nanchors == 0)
+	if (nanchors <= 0)
 	{
 		vb_tokens_free(&qt);
 		return false;
 	}
-	hits = vb_alloc(sizeof(size_t) * MAX_HITS);
-	for (i = 0; i < nanchors && worth; i++)
-		worth = FindAnchor(text, len, &anchors[i], hits, &nhits);
+	/*
+	 * Each anchor's hits; then, in every stretch of the quote, only the
+	 * anchor found least often makes windows.  A passage that reproduces
+	 * that stretch, even with a word changed, holds one of the stretch's
+	 * anchors, and the rarer gives fewer windows.  A stretch whose anchors
+	 * are all too common to help means preparing everything.
+	 */
+	hits = vb_alloc(sizeof(size_t) * MAX_HITS * (nanchors + 1));
+	{
+		size_t	   *found = vb_alloc(sizeof(size_t) * MAX_HITS);
+		int			stretch;
+		int			last_stretch = 0;
+
+		for (i = 0; i < nanchors; i++)
+		{
+			int			count = 0;
+
+			anchors[i].hits = found;	/* scratch; copied when chosen */
+			anchors[i].hit_count = FindAnchor(text, len, &anchors[i], found, &count) ? count : -1;
+			if (anchors[i].stretch > last_stretch)
+				last_stretch = anchors[i].stretch;
+			anchors[i].hits = NULL;
+		}
+		for (stretch = 0; stretch <= last_stretch && worth; stretch++)
+		{
+			int			best = -1;
+			bool		useless = false;
+
+			for (i = 0; i < nanchors; i++)
+			{
+				if (anchors[i].stretch != stretch)
+					continue;
+				if (anchors[i].hit_count < 0)
+					useless = true;
+				else if (anchors[i].hit_count > 0 &&
+						 (best < 0 || anchors[i].hit_count < anchors[best].hit_count))
+					best = i;
+			}
+			if (best < 0)
+			{
+				worth = !useless;
+				continue;
+			}
+			/* find its hits again, straight into the list */
+			{
+				int			count = 0;
+
+				FindAnchor(text, len, &anchors[best], hits + nhits, &count);
+				nhits += count;
+			}
+		}
+		vb_free(found);
+	}
 	vb_tokens_free(&qt);
 	if (!worth)
 	{
