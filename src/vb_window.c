@@ -6,11 +6,15 @@
  * article tokenized and indexed.  Its distinctive words (plain ASCII words
  * of four letters or more that are not function words) are searched in the
  * raw text, case-insensitively and at word boundaries, with memchr on
- * their rarest letter; only windows around the hits are prepared.  Every
- * verdict short of unsupported needs at least one such word of the quote
- * in the passage it matches (the anchored ones a run of words, a
- * paraphrase half its content words), and a window reaches twice the
- * quote's length on either side of a hit, so the passage lies inside one.
+ * their rarest letter; only windows around the hits are prepared.
+ *
+ * The quote is cut into stretches of a few words, and each stretch keeps
+ * its own anchors, so every passage a splice joins and every segment of an
+ * elision has one.  A passage that reproduces a stretch, even with a word
+ * changed, holds one of its anchors; a window reaches the quote's length
+ * (and a margin) on either side of a hit, so that passage lies inside it.
+ * The core tests compare windowed with full preparation on generated
+ * sources: same verdict, span and diff.
  */
 #include "vb_check.h"
 
@@ -199,7 +203,7 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 	int			nanchors;
 	int			nhits = 0;
 	int			nranges = 0;
-	size_t		reach = 2 * quote_len + 128;
+	size_t		reach = quote_len + 64;
 	size_t		covered = 0;
 	bool		worth = true;
 	int			i;
