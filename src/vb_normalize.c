@@ -328,12 +328,14 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 
 	while (pos < len)
 	{
-		size_t		w;
-		uint32_t	c = vb_utf8_decode(text, len, pos, &w);
+		size_t		w = 1;
+		uint32_t	c = (unsigned char) text[pos];
 		size_t		ellipsis;
 
 		if ((++iterations & (VB_INTERRUPT_STRIDE - 1)) == 0)
 			vb_check_interrupts();
+		if (c >= 0x80)
+			c = vb_utf8_decode(text, len, pos, &w);
 
 		/* ASCII letters and digits fold by themselves: the bulk of most text */
 		if (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10))
@@ -351,6 +353,7 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 			 */
 			if (b.word_length > 0)
 				FlushFolded(&b);
+			PoolReserve(out, 64);
 			while (pos < len)
 			{
 				unsigned char ch = (unsigned char) text[pos];
