@@ -15,6 +15,8 @@
 #include "vb_unicode_tables.h"
 #include "vb_utf8.h"
 
+#define PRESIZE_LIMIT (4 * 1024 * 1024)
+
 /* Hangul syllables decompose by arithmetic, not by table. */
 #define HANGUL_BASE 0xAC00
 #define HANGUL_COUNT 11172
@@ -255,13 +257,14 @@ EndWord(Builder *b)
 {
 	VbTokens   *t = b->out;
 	VbToken    *tok;
-	uint32_t	hash = 2166136261u;
+	uint32_t	hash;
 	size_t		i;
 
 	if (!b->in_word)
 		return;
 	tok = &t->items[t->count - 1];
-	FlushFolded(b);
+	if (b->word_length > 0)
+		FlushFolded(b);
 	/* an abbreviation keeps its final dot as written: "U.S." */
 	if (b->abbreviation && b->word_end < b->text_length && b->text[b->word_end] == '.')
 		b->word_end++;
@@ -269,9 +272,32 @@ EndWord(Builder *b)
 	tok->end = b->word_end;
 	tok->folded_length = (uint32_t) (t->pool_length - tok->folded);
 	tok->flags = b->word_flags;
-	/* FNV-1a; zero is kept for "not a word" */
-	for (i = 0; i < tok->folded_length; i++)
-		hash = (hash ^ (unsigned char) t->pool[tok->folded + i]) * 16777619u;
+	/*
+	 * Eight bytes at a time, multiply and fold (the words are short and
+	 * the index verifies every match); zero is kept for "not a word".
+	 */
+	{
+		const char *p = t->pool + tok->folded;
+		uint64_t	h = 0x9E3779B97F4A7C15ULL ^ tok->folded_length;
+
+		for (i = 0; i + 8 <= tok->folded_length; i += 8)
+		{
+			uint64_t	chunk;
+
+			memcpy(&chunk, p + i, 8);
+			h = (h ^ chunk) * 0xFF51AFD7ED558CCDULL;
+			h ^= h >> 32;
+		}
+		if (i < tok->folded_length)
+		{
+			uint64_t	chunk = 0;
+
+			memcpy(&chunk, p + i, tok->folded_length - i);
+			h = (h ^ chunk) * 0xFF51AFD7ED558CCDULL;
+			h ^= h >> 32;
+		}
+		hash = (uint32_t) (h ^ (h >> 29));
+	}
 	tok->hash = hash ? hash : 1;
 	b->in_word = false;
 }
@@ -325,6 +351,21 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 	b.out = out;
 	b.text = text;
 	b.text_length = len;
+
+	/*
+	 * Room for the usual text, a word in six bytes, without regrowing; past
+	 * a few megabytes the arrays grow as needed instead, so that a long
+	 * text with few words does not reserve memory it never uses.
+	 */
+	if (len > 0)
+	{
+		size_t		presize = len < PRESIZE_LIMIT ? len : PRESIZE_LIMIT;
+
+		out->capacity = (int) (presize / 6 + 16);
+		out->items = vb_alloc(sizeof(VbToken) * out->capacity);
+		out->pool_capacity = presize + 64;
+		out->pool = vb_alloc(out->pool_capacity);
+	}
 
 	while (pos < len)
 	{
