@@ -11,6 +11,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "vb_patterns.h"
 #include "vb_runtime.h"
 
 PG_MODULE_MAGIC;
@@ -69,9 +70,18 @@ VerbatimRequireUtf8(void)
 				 errhint("Create the database with ENCODING 'UTF8' TEMPLATE template0 and use verbatim there.")));
 }
 
+/*
+ * The core fails only when memory runs out setting it up, or on a bug (a
+ * pattern that does not compile): elog is for the latter alone.
+ */
 void
 VerbatimCoreFailure(const char *what, const char *message)
 {
+	if (message == vb_out_of_memory)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory"),
+				 errdetail("verbatim could not set up %s: %s.", what, message)));
 	elog(ERROR, "verbatim: %s failed: %s", what, message);
 }
 

@@ -43,21 +43,6 @@ typedef struct SpeakerAt
 	int			person;
 } SpeakerAt;
 
-static size_t
-LineStart(const char *text, size_t pos, size_t limit)
-{
-	while (pos > limit)
-	{
-		size_t		prev = vb_utf8_prev(text, pos);
-		size_t		w;
-
-		if (vb_is_linebreak(vb_utf8_decode(text, pos, prev, &w)))
-			break;
-		pos = prev;
-	}
-	return pos;
-}
-
 /* The latest close of a quote that ended before span i opened. */
 static size_t
 PreviousClose(const VbQuoteList *spans, int i)
@@ -118,7 +103,7 @@ BeforeWindow(const char *text, const VbQuoteList *spans, int i,
 		limit = previous;
 	if (q->parent >= 0 && spans->items[q->parent].start > limit)
 		limit = spans->items[q->parent].start;
-	*from = LineStart(text, q->open, limit);
+	*from = vb_skip_back(text, q->open, limit, vb_is_linebreak, false);
 	*to = q->open;
 }
 
@@ -128,21 +113,12 @@ BeforeWindow(const char *text, const VbQuoteList *spans, int i,
  * a title ("Dr.") and is followed by space; after an initial or "U.S." it
  * does not.
  */
-static bool
-IsAbbreviation(const char *word, size_t len)
-{
-	static const char *const abbreviations[] = {
-		"Dr", "Mr", "Mrs", "Ms", "Mx", "St", "Jr", "Sr", "Prof", "Gen", "Gov",
-		"Sen", "Rep", "Lt", "Col", "Capt", "Rev", "Sgt", "vs", "etc", "No",
-		"approx", "Mt", "Ave", "Inc", "Ltd", "Co", "Corp", NULL
-	};
-	int			i;
-
-	for (i = 0; abbreviations[i] != NULL; i++)
-		if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], word, len) == 0)
-			return true;
-	return false;
-}
+/* Words whose full stop does not end a sentence. */
+static const char *const abbreviations[] = {
+	"Dr", "Mr", "Mrs", "Ms", "Mx", "St", "Jr", "Sr", "Prof", "Gen", "Gov",
+	"Sen", "Rep", "Lt", "Col", "Capt", "Rev", "Sgt", "vs", "etc", "No",
+	"approx", "Mt", "Ave", "Inc", "Ltd", "Co", "Corp", NULL
+};
 
 static size_t
 SentenceStart(const char *text, size_t from, size_t to)
@@ -170,7 +146,7 @@ SentenceStart(const char *text, size_t from, size_t to)
 		if (!((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9') ||
 			  before >= 0x80 || before == ')'))
 			continue;
-		if (IsAbbreviation(text + word_start, stop - word_start))
+		if (vb_word_in_list(text + word_start, stop - word_start, abbreviations))
 			continue;
 		return space - 1;
 	}
@@ -399,18 +375,14 @@ NextCapitalisedWord(const char *text, size_t pos, size_t to)
 static bool
 StartsSentence(const char *text, size_t from, size_t pos)
 {
-	while (pos > from)
-	{
-		uint32_t	c = vb_utf8_before(text, pos);
+	uint32_t	c;
 
-		if (vb_is_linebreak(c) || c == '.' || c == '!' || c == '?' ||
-			c == ':' || c == ';')
-			return true;
-		if (!vb_is_space(c))
-			return false;
-		pos = vb_utf8_prev(text, pos);
-	}
-	return true;
+	pos = vb_skip_back(text, pos, from, vb_is_horizontal_space, true);
+	if (pos == from)
+		return true;
+	c = vb_utf8_before(text, pos);
+	return vb_is_linebreak(c) || c == '.' || c == '!' || c == '?' ||
+		c == ':' || c == ';';
 }
 
 typedef struct NameIndex
@@ -649,19 +621,9 @@ SentenceEnds(const char *text, size_t from, size_t to)
 static bool
 OpensParagraph(const char *text, size_t open)
 {
-	size_t		pos = open;
+	size_t		pos = vb_skip_back(text, open, 0, vb_is_horizontal_space, true);
 
-	while (pos > 0)
-	{
-		uint32_t	c = vb_utf8_before(text, pos);
-
-		if (vb_is_linebreak(c))
-			return true;
-		if (!vb_is_space(c))
-			return false;
-		pos = vb_utf8_prev(text, pos);
-	}
-	return true;
+	return pos == 0 || vb_is_linebreak(vb_utf8_before(text, pos));
 }
 
 void

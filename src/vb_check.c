@@ -16,7 +16,6 @@
  */
 #include "vb_check.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,7 +111,7 @@ static const char *const stopwords[] = {
 	"there", "here", "what", "which", "who", "just", "now", "very", "much",
 	"more", "most", "also", "into", "over", "about", "up", "out", "if",
 	"when", "while", "all", "any", "some", "such", "only", "own", "same",
-	"too", "them", "him", "me", "us", "one", "is", "that's", "we're",
+	"too", "them", "him", "me", "us", "one", "that's", "we're",
 	"they're", "there's", NULL
 };
 
@@ -133,10 +132,8 @@ FlagWord(const VbTokens *tokens, const char *text, int t, unsigned int *flags,
 	if (tok->flags & VB_TOKEN_CAPITALISED)
 	{
 		/* a capital that only starts a sentence is not a name */
-		size_t		p = tok->start;
+		size_t		p = vb_skip_back(text, tok->start, 0, vb_is_space, true);
 
-		while (p > 0 && vb_is_space(vb_utf8_before(text, p)))
-			p = vb_utf8_prev(text, p);
 		if (p > 0)
 		{
 			uint32_t	before = vb_utf8_before(text, p);
@@ -345,8 +342,7 @@ IsExact(const char *quote, size_t qlen, const VbTokens *qt, const VbSource *sour
 	if (qt->count == 0)
 		return false;
 	q = qt->items[0].start;
-	while (qend > q && vb_is_space(vb_utf8_before(quote, qend)))
-		qend = vb_utf8_prev(quote, qend);
+	qend = vb_skip_back(quote, qend, q, vb_is_space, true);
 	if (qend > q)
 	{
 		uint32_t	last = vb_utf8_before(quote, qend);

@@ -95,19 +95,11 @@ static VbQuoteContext
 ContextOf(const char *text, size_t len, const VbQuoteSpan *q)
 {
 	VbQuoteContext ctx;
-	size_t		pos = q->open;
-	uint32_t	before = 0;
+	size_t		pos = vb_skip_back(text, q->open, 0, vb_is_horizontal_space, true);
+	uint32_t	before = vb_utf8_before(text, pos);	/* 0 at the start */
 	uint32_t	last;
 	size_t		w;
 
-	while (pos > 0)
-	{
-		before = vb_utf8_before(text, pos);
-		if (!vb_is_space(before) || vb_is_linebreak(before))
-			break;
-		pos = vb_utf8_prev(text, pos);
-		before = 0;
-	}
 	/* French elision also runs into the quote: l’« open data » */
 	ctx.embedded = before != 0 && !vb_is_linebreak(before) &&
 		(vb_is_word_char(before) || before == '(' || before == '[' ||

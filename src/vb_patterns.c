@@ -156,6 +156,8 @@ typedef struct CompiledPattern
 	int			group_sep;
 } CompiledPattern;
 
+const char *const vb_out_of_memory = "out of memory compiling the attribution patterns";
+
 static CompiledPattern compiled[VB_PAT_COUNT];
 static pcre2_match_data *match_data;
 static pcre2_match_context *match_context;
@@ -273,7 +275,7 @@ vb_patterns_init(void)
 		return NULL;
 	cue = BuildCueAlternation();
 	if (cue == NULL)
-		return "out of memory building the reporting-verb pattern";
+		return vb_out_of_memory;
 	for (i = 0; i < VB_PAT_COUNT; i++)
 	{
 		char	   *source = Substitute(pattern_sources[i], cue);
@@ -284,7 +286,7 @@ vb_patterns_init(void)
 		if (source == NULL)
 		{
 			free(cue);
-			return "out of memory building an attribution pattern";
+			return vb_out_of_memory;
 		}
 		code = pcre2_compile((PCRE2_SPTR) source, PCRE2_ZERO_TERMINATED,
 							 PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
@@ -315,7 +317,7 @@ vb_patterns_init(void)
 	match_data = pcre2_match_data_create(16, NULL);
 	match_context = pcre2_match_context_create(NULL);
 	if (match_data == NULL || match_context == NULL)
-		return "out of memory creating pcre2 match data";
+		return vb_out_of_memory;
 	pcre2_set_match_limit(match_context, MATCH_LIMIT);
 	pcre2_set_depth_limit(match_context, DEPTH_LIMIT);
 	initialized = true;

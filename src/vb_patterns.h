@@ -45,8 +45,12 @@ typedef struct VbPatternMatch
 	VbSlice		sep;
 } VbPatternMatch;
 
-/* NULL on success, else a message saying which pattern failed and why. */
+/*
+ * NULL on success, else a message saying which pattern failed and why;
+ * vb_out_of_memory itself when memory ran out.
+ */
 extern const char *vb_patterns_init(void);
+extern const char *const vb_out_of_memory;
 
 /* Search text[from, to); slices in the result are offsets into text. */
 extern bool vb_pattern_find(VbPattern pattern, const char *text,

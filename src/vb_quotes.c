@@ -311,19 +311,16 @@ HasWordCharacter(const char *text, size_t start, size_t end)
 }
 
 static void
-AppendQuote(VbQuoteList *out, const char *text, size_t len,
-			const OpenMark *om, size_t end, size_t close, int depth,
+AppendQuote(VbQuoteList *out, const char *text, const OpenMark *om,
+			size_t end, size_t close, int depth,
 			bool continues)
 {
 	VbQuoteSpan *q;
 	size_t		start = om->inner;
-	size_t		w;
 
 	/* trim white space inside the marks (« Bonjour ») */
-	while (start < end && vb_is_space(vb_utf8_decode(text, len, start, &w)))
-		start += w;
-	while (end > start && vb_is_space(vb_utf8_before(text, end)))
-		end = vb_utf8_prev(text, end);
+	start = vb_skip(text, start, end, vb_is_space, true);
+	end = vb_skip_back(text, end, start, vb_is_space, true);
 	if (start >= end || !HasWordCharacter(text, start, end))
 		return;
 
@@ -512,7 +509,7 @@ vb_find_quotes(const char *text, size_t len, VbQuoteList *out)
 					{
 						int			index = out->count;
 
-						AppendQuote(out, text, len, &stack[0], para_text_end,
+						AppendQuote(out, text, &stack[0], para_text_end,
 									para_text_end, 0, true);
 						pending_chain = out->count > index ? index : -1;
 					}
@@ -591,7 +588,7 @@ vb_find_quotes(const char *text, size_t len, VbQuoteList *out)
 				}
 				else if (found >= 0)
 				{
-					AppendQuote(out, text, len, &stack[found], pos,
+					AppendQuote(out, text, &stack[found], pos,
 								pos + width, found, false);
 					top = found;
 					handled = true;

@@ -235,6 +235,12 @@ vb_find_bytes(const char *haystack, size_t from, size_t to,
 	return (size_t) -1;
 }
 
+bool
+vb_is_horizontal_space(uint32_t c)
+{
+	return vb_is_space(c) && !vb_is_linebreak(c);
+}
+
 /*
  * The first offset from pos (up to limit) whose character's membership in
  * a class differs from `member`: vb_skip(s, p, n, vb_is_space, true) skips
@@ -282,4 +288,17 @@ vb_word_in_list(const char *word, size_t len, const char *const *list)
 			memcmp(list[i], word, len) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * vb_skip backwards: the offset, from pos down to floor, before which the
+ * character's membership in the class differs from `member`.
+ */
+size_t
+vb_skip_back(const char *s, size_t pos, size_t floor, bool (*class) (uint32_t),
+			 bool member)
+{
+	while (pos > floor && class(vb_utf8_before(s, pos)) == member)
+		pos = vb_utf8_prev(s, pos);
+	return pos;
 }

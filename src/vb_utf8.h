@@ -36,7 +36,11 @@ extern bool vb_word_in_list(const char *word, size_t len,
 extern size_t vb_skip(const char *s, size_t pos, size_t limit,
 					  bool (*class) (uint32_t), bool member);
 
+extern size_t vb_skip_back(const char *s, size_t pos, size_t floor,
+						   bool (*class) (uint32_t), bool member);
+
 extern bool vb_is_space(uint32_t c);
+extern bool vb_is_horizontal_space(uint32_t c);
 extern bool vb_is_linebreak(uint32_t c);
 extern bool vb_is_word_char(uint32_t c);
 extern bool vb_is_upper(uint32_t c);

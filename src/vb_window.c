@@ -50,7 +50,7 @@ typedef struct Anchor
 	char		rare;			/* its least frequent letter */
 	size_t		rare_offset;
 	int			stretch;		/* which stretch of the quote it comes from */
-	size_t	   *hits;			/* byte offsets where it stands in the text */
+	int			first_hit;		/* where its hits start in the list */
 	int			hit_count;		/* -1: too many to be of use */
 } Anchor;
 
@@ -218,15 +218,16 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 		return false;
 	}
 	/*
-	 * Each anchor's hits; then, in every stretch of the quote, only the
-	 * anchor found least often makes windows.  A passage that reproduces
-	 * that stretch, even with a word changed, holds one of the stretch's
-	 * anchors, and the rarer gives fewer windows.  A stretch whose anchors
-	 * are all too common to help means preparing everything.
+	 * Each anchor's hits, one search each, kept side by side; then, in
+	 * every stretch of the quote, only the anchor found least often makes
+	 * windows.  A passage that reproduces that stretch, even with a word
+	 * changed, holds one of the stretch's anchors, and the rarer gives
+	 * fewer windows.  A stretch whose anchors are all too common to help
+	 * means preparing everything.
 	 */
-	hits = vb_alloc(sizeof(size_t) * MAX_HITS * (nanchors + 1));
 	{
-		size_t	   *found = vb_alloc(sizeof(size_t) * MAX_HITS);
+		size_t	   *found = NULL;
+		int			used = 0;
 		int			stretch;
 		int			last_stretch = 0;
 
@@ -234,12 +235,15 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 		{
 			int			count = 0;
 
-			anchors[i].hits = found;	/* scratch; copied when chosen */
-			anchors[i].hit_count = FindAnchor(text, len, &anchors[i], found, &count) ? count : -1;
+			found = vb_grow(found, sizeof(size_t) * (used + MAX_HITS));
+			anchors[i].first_hit = used;
+			anchors[i].hit_count = FindAnchor(text, len, &anchors[i], found + used, &count) ? count : -1;
+			if (count > 0 && anchors[i].hit_count > 0)
+				used += count;
 			if (anchors[i].stretch > last_stretch)
 				last_stretch = anchors[i].stretch;
-			anchors[i].hits = NULL;
 		}
+		hits = vb_alloc(sizeof(size_t) * (used + 1));
 		for (stretch = 0; stretch <= last_stretch && worth; stretch++)
 		{
 			int			best = -1;
@@ -256,16 +260,12 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 					best = i;
 			}
 			if (best < 0)
-			{
 				worth = !useless;
-				continue;
-			}
-			/* find its hits again, straight into the list */
+			else
 			{
-				int			count = 0;
-
-				FindAnchor(text, len, &anchors[best], hits + nhits, &count);
-				nhits += count;
+				memcpy(hits + nhits, found + anchors[best].first_hit,
+					   sizeof(size_t) * anchors[best].hit_count);
+				nhits += anchors[best].hit_count;
 			}
 		}
 		vb_free(found);
@@ -284,8 +284,7 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 		size_t		s = hits[i] > reach ? hits[i] - reach : 0;
 		size_t		e = len - hits[i] > reach ? hits[i] + reach : len;
 
-		while (s > 0 && !vb_is_space(vb_utf8_before(text, s)))
-			s = vb_utf8_prev(text, s);
+		s = vb_skip_back(text, s, 0, vb_is_space, false);
 		while (e < len && (text[e] & 0xC0) == 0x80)
 			e++;
 		while (e < len && text[e] != ' ' && text[e] != '\n')
