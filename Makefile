@@ -9,8 +9,9 @@ EXTVERSION = $(shell sed -n 's/^   "version": "\([^"]*\)",*$$/\1/p' $(srcdir)/ME
 MODULE_big = verbatim
 CORE_OBJS = src/vb_runtime.o src/vb_utf8.o src/vb_quotes.o src/vb_patterns.o \
 	src/vb_names.o src/vb_attrib.o src/vb_extract.o src/vb_normalize.o \
-	src/vb_align.o src/vb_check.o src/vb_window.o
-OBJS = $(CORE_OBJS) src/pg_verbatim.o src/pg_extract.o src/pg_check.o
+	src/vb_align.o src/vb_check.o src/vb_window.o src/vb_fingerprint.o
+OBJS = $(CORE_OBJS) src/pg_verbatim.o src/pg_extract.o src/pg_check.o \
+	src/pg_fingerprint.o src/pg_fingerprint_gin.o
 
 DATA = $(filter-out $(wildcard $(srcdir)/verbatim--*--*.sql),$(wildcard $(srcdir)/verbatim--*.sql)) \
 	$(wildcard $(srcdir)/verbatim--*--*.sql)
@@ -22,7 +23,8 @@ PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wall -Wextra
 SHLIB_LINK = $(PCRE2_LIBS)
 
-REGRESS = setup extraction attribution storage ingest check fidelity errors
+REGRESS = setup extraction attribution storage ingest check fidelity fingerprint \
+	reproductions errors
 REGRESS_OPTS = --inputdir=$(srcdir) --encoding=UTF8
 
 PG_CONFIG ?= pg_config
@@ -35,6 +37,9 @@ verbatim.control: $(srcdir)/verbatim.control.in $(srcdir)/META.json
 	sed 's/@VERSION@/$(EXTVERSION)/' $< > $@
 
 install: verbatim.control
+
+# The version is compiled into the library: rebuild when it changes.
+src/pg_verbatim.o: $(srcdir)/META.json
 
 # The standalone text core: unit tests, benchmark, fuzzers (see test/).
 core-tools:

@@ -17,7 +17,9 @@ WITH not_pure(name, volatility, why) AS (VALUES
     ('fidelity_report', 'v', 'fills the check cache'),
     ('outlet_report', 'v', 'calls fidelity_report'),
     ('speakers_named', 's', 'reads the speaker table'),
-    ('primary_sources', 's', 'reads the article and speaker tables')
+    ('primary_sources', 's', 'reads the article and speaker tables'),
+    ('reproductions', 's', 'reads the article table'),
+    ('origin', 's', 'reads the article and quote tables')
 )
 SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict, p.prosecdef,
        p.proconfig

@@ -16,6 +16,7 @@
 
 #include "vb_check.h"
 #include "vb_extract.h"
+#include "vb_fingerprint.h"
 #include "vb_utf8.h"
 
 static int	checks;
@@ -488,6 +489,105 @@ TestWindowedPreparation(void)
 	free(text);
 }
 
+/*
+ * The fingerprint's promise: a quote sharing any run of VB_GUARANTEED_RUN
+ * words with a source (typography aside, ellipses cutting the rest) shares
+ * a hash with it.  The source is long enough to be fingerprinted in
+ * several pieces, so runs across a piece boundary are tried too.
+ */
+static void
+TestFingerprint(void)
+{
+	enum
+	{
+		SENTENCES = 8000, ROUNDS = 3000
+	};
+	Sentence   *s = malloc(sizeof(Sentence) * SENTENCES);
+	char	   *text = malloc((size_t) SENTENCES * 24 * 40);
+	int		   *flat = malloc(sizeof(int) * SENTENCES * 24);
+	char		quote[4096];
+	size_t		len;
+	int			nflat = 0;
+	int			shared = 0;
+	int			stranger = 0;
+	int			rounds;
+	bool		ascending = true;
+	VbFingerprint source;
+	VbFingerprint again;
+	size_t		i;
+
+	len = GenerateSource(s, SENTENCES, text, 5, VOCABULARY_SIZE * VOCABULARY_SIZE);
+	for (i = 0; i < SENTENCES; i++)
+	{
+		memcpy(flat + nflat, s[i].words, sizeof(int) * s[i].count);
+		nflat += s[i].count;
+	}
+	vb_fingerprint(text, len, &source);
+	vb_fingerprint(text, len, &again);
+	for (i = 1; i < source.count; i++)
+		ascending &= source.hashes[i] > source.hashes[i - 1];
+	Check(ascending && source.count == again.count &&
+		  memcmp(source.hashes, again.hashes, source.count * sizeof(uint32_t)) == 0 &&
+		  len > 4 * 65536,
+		  "a fingerprint of %zu bytes is ascending, free of duplicates and the same twice (%zu hashes)",
+		  len, source.count);
+	vb_fingerprint_free(&again);
+
+	for (rounds = 0; rounds < ROUNDS; rounds++)
+	{
+		int			run = VB_GUARANTEED_RUN + Random() % 12;
+		int			at = Random() % (nflat - run);
+		int			other[8];
+		size_t		n = 0;
+		int			k;
+		VbFingerprint q;
+
+		/* a stranger's words, then the run in another typography */
+		for (k = 0; k < 3; k++)
+			other[k] = Random() % VOCABULARY_SIZE;
+		n += WriteWords(quote + n, other, 3, true, " \xE2\x80\x9C");
+		n += WriteWords(quote + n, flat + at, run, Random() % 2, ",\xE2\x80\x9D ");
+		if (Random() % 2)
+		{
+			/* an elision, then a later run */
+			int			later = at + run + 1 + Random() % 40;
+
+			if (later + VB_GUARANTEED_RUN < nflat)
+				n += WriteWords(quote + n - 1, flat + later, VB_GUARANTEED_RUN, false, " ...") - 1;
+		}
+		vb_fingerprint(quote, n, &q);
+		shared += vb_fingerprint_overlaps(q.hashes, q.count, source.hashes, source.count);
+		vb_fingerprint_free(&q);
+
+		/* eight random words: a run the source is unlikely to hold */
+		for (k = 0; k < 8; k++)
+			other[k] = VOCABULARY_SIZE * VOCABULARY_SIZE + Random() % 1000;
+		n = WriteWords(quote, other, 8, true, ".");
+		vb_fingerprint(quote, n, &q);
+		stranger += vb_fingerprint_overlaps(q.hashes, q.count, source.hashes, source.count);
+		vb_fingerprint_free(&q);
+	}
+	Check(shared == ROUNDS,
+		  "a quote sharing a run of %d words with a source shares a hash (%d of %d)",
+		  VB_GUARANTEED_RUN, shared, ROUNDS);
+	Check(stranger == 0, "a quote of eight random words shares no hash (%d of %d do)",
+		  stranger, ROUNDS);
+	{
+		VbFingerprint q;
+
+		vb_fingerprint("one two three four five", 23, &q);
+		Check(q.count == 0, "five words make no fingerprint");
+		vb_fingerprint_free(&q);
+		vb_fingerprint("one two three [four] five six seven eight", 41, &q);
+		Check(q.count == 0, "a bracket breaks a run");
+		vb_fingerprint_free(&q);
+	}
+	vb_fingerprint_free(&source);
+	free(flat);
+	free(text);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -496,6 +596,7 @@ main(void)
 	TestGenerated();
 	TestCheckProperties();
 	TestWindowedPreparation();
+	TestFingerprint();
 	printf("# %d checks, %d failed\n", checks, failures);
 	return failures != 0;
 }
