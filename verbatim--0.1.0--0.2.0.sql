@@ -399,3 +399,44 @@ BEGIN
      ORDER BY a.published_at NULLS LAST, a.id, q.ordinal;
 END
 $$;
+
+--------------------------------------------------------------------------
+-- Restoring a dump.  The extension's tables and triggers exist before
+-- pg_restore loads the rows; extracting as the articles arrive would make
+-- the quotations and speakers the dump then brings again.  So in a restore
+-- session, known by check_function_bodies being off (every script pg_dump
+-- writes sets it; it is on otherwise), articles are stored as they come.
+--------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION verbatim.article_extract_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF pg_catalog.current_setting('check_function_bodies') = 'off' THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        DELETE FROM verbatim.quote q WHERE q.article_id = NEW.id;
+        DELETE FROM verbatim.check_cache c WHERE c.source_article_id = NEW.id;
+    END IF;
+    WITH found AS (
+        SELECT x.*
+          FROM verbatim.extract_quotes_detail(NEW.body) WITH ORDINALITY
+               AS x(span, quote, kind, speaker, mention, cue, method,
+                    paragraph, cited_outlet, ordinal)
+    ), stored AS (
+        INSERT INTO verbatim.quote (article_id, ordinal, span, quote, kind, paragraph)
+        SELECT NEW.id, f.ordinal, f.span, f.quote, f.kind, f.paragraph
+          FROM found f
+        RETURNING id, ordinal
+    )
+    INSERT INTO verbatim.attribution (quote_id, speaker_id, mention, cue, method, cited_outlet)
+    SELECT s.id, verbatim.resolve_speaker(f.speaker), f.mention, f.cue, f.method,
+           f.cited_outlet
+      FROM stored s
+      JOIN found f USING (ordinal);
+    RETURN NULL;
+END
+$$;
