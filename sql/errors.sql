@@ -59,6 +59,44 @@ SELECT (c).verdict, (c).coverage FROM (SELECT verbatim.check_quote(
         (SELECT string_agg(chr(cp), ' ') FROM generate_series(256, 1114111, 4099) cp
           WHERE cp NOT BETWEEN 55296 AND 57343)) AS c) x;
 
+-- fingerprint_of on hostile input: a set of hashes, never an error.
+SELECT verbatim.fingerprint_size(verbatim.fingerprint_of(NULL)) IS NULL AS null_in_null_out,
+       verbatim.fingerprint_size(verbatim.fingerprint_of('')) AS empty,
+       verbatim.fingerprint_size(verbatim.fingerprint_of(repeat('“', 1000000))) AS marks_only,
+       verbatim.fingerprint_size(verbatim.fingerprint_of(repeat('… ', 100000))) AS ellipsis_storm,
+       verbatim.fingerprint_size(verbatim.fingerprint_of(repeat('[a] ', 100000))) AS bracket_storm,
+       verbatim.fingerprint_size(verbatim.fingerprint_of(repeat('a' || chr(769), 100000))) AS combining_run;
+SELECT verbatim.fingerprint_size(verbatim.fingerprint_of(
+        (SELECT string_agg(chr(cp), ' ') FROM generate_series(256, 1114111, 4099) cp
+          WHERE cp NOT BETWEEN 55296 AND 57343))) > 0 AS every_plane;
+-- 100 MB: the repeated sentence gives few distinct hashes; the words of a
+-- generated text give many, in bounded memory.
+SELECT verbatim.fingerprint_size(verbatim.fingerprint_of(
+        repeat('The water board met again and nothing changed at all. ', 1900000))) AS repeated_100mb;
+SELECT verbatim.fingerprint_size(verbatim.fingerprint_of(
+        (SELECT string_agg(md5(g::text), ' ') FROM generate_series(1, 300000) g))) AS distinct_10mb;
+
+-- A statement timeout stops the long functions on 100 MB within about a
+-- second (the text is built inside the timed statement, so "within 3 s"
+-- allows for that).
+CREATE FUNCTION pg_temp.stops(statement text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    started timestamptz := clock_timestamp();
+BEGIN
+    EXECUTE statement;
+    RETURN 'finished';
+EXCEPTION WHEN query_canceled THEN
+    RETURN CASE WHEN clock_timestamp() - started < interval '3 s' THEN 'stopped within 3 s'
+                ELSE 'stopped after ' || (clock_timestamp() - started) END;
+END $$;
+SET statement_timeout = '1s';
+\set body 'repeat(''“We met again,” said Marta Lindqvist, and nothing changed. '', 1700000)'
+SELECT pg_temp.stops(format('SELECT count(*) FROM verbatim.extract_quotes(%s)', :'body')) AS extract_quotes;
+SELECT pg_temp.stops(format('SELECT verbatim.check_quote(''and nothing changed at all, said the board'', %s)', :'body')) AS check_quote;
+SELECT pg_temp.stops(format('SELECT verbatim.fingerprint_of(%s)', :'body')) AS fingerprint_of;
+SELECT pg_temp.stops(format('SELECT count(*) FROM verbatim.reproductions(%s)', :'body')) AS reproductions;
+RESET statement_timeout;
+
 -- A database in another encoding cannot install the extension.
 SELECT current_database() AS regress_db \gset
 CREATE DATABASE verbatim_latin1 ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C';
