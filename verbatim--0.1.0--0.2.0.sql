@@ -114,7 +114,7 @@ CREATE OPERATOR verbatim.<> (
 );
 
 --------------------------------------------------------------------------
--- GIN operator class.  Keys are the top `bits` bits of each hash (20 by
+-- GIN operator class.  Keys are the top `bits` bits of each hash (14 by
 -- default): see src/pg_fingerprint_gin.c for why, and the README for the
 -- sizes this gives.
 --------------------------------------------------------------------------

@@ -21,7 +21,7 @@
 #include "access/stratnum.h"
 
 #define FINGERPRINT_OVERLAP_STRATEGY 1
-#define DEFAULT_KEY_BITS 20
+#define DEFAULT_KEY_BITS 14
 
 typedef struct FingerprintGinOptions
 {
