@@ -314,13 +314,22 @@ BestBands(Seed *seeds, int nseeds, int n, Band *bands)
 	return nbands;
 }
 
-/* Semi-global DP of quote words against source words [from, to). */
+/*
+ * Semi-global DP of quote words against source words [from, to).  Only the
+ * moves are kept for the traceback; scores need the previous row alone.
+ * The window's words are read once into their index slots, so a cell
+ * compares two integers (a quote word absent from the source has slot -1,
+ * which no source word has).
+ */
 static void
 AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
 			VbAlignment *out)
 {
 	int			width = to - from;
-	int		   *score;
+	int		   *above;
+	int		   *row;
+	int		   *window_slot;
+	int			left;
 	uint8_t    *move;
 	int			i;
 	int			j;
@@ -337,48 +346,63 @@ AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
 		width = 0;
 	to = from + width;
 
-	score = vb_alloc(sizeof(int) * (size_t) (n + 1) * (width + 1));
+	above = vb_alloc(sizeof(int) * (width + 1) * 2);
+	row = above + width + 1;
+	window_slot = vb_alloc(sizeof(int) * (width + 1));
+	for (j = 1; j <= width; j++)
+		window_slot[j] = source->word_slot[from + j - 1];
 	move = vb_alloc((size_t) (n + 1) * (width + 1));
 #define CELL(a, b) ((size_t) (a) * (width + 1) + (b))
 	for (j = 0; j <= width; j++)
 	{
-		score[CELL(0, j)] = 0;
+		above[j] = 0;
 		move[CELL(0, j)] = 3;	/* free start in the source */
 	}
 	for (i = 1; i <= n; i++)
 	{
-		score[CELL(i, 0)] = i * SCORE_GAP;
-		move[CELL(i, 0)] = 1;
+		int			quote_slot = slot_of[i - 1];
+		uint8_t    *moves = move + CELL(i, 0);
+		int		   *swap;
+
+		row[0] = i * SCORE_GAP;
+		moves[0] = 1;
 		if ((i & 63) == 0)
 			vb_check_interrupts();
+
+		/*
+		 * Written without branches (the choices compile to conditional
+		 * moves): which move wins is data, and mispredicted branches
+		 * would cost more than the cell.
+		 */
+		left = row[0];
 		for (j = 1; j <= width; j++)
 		{
-			bool		same = SameAt(source, from + j - 1, slot_of[i - 1]);
-			int			diagonal = score[CELL(i - 1, j - 1)] + (same ? SCORE_MATCH : SCORE_MISMATCH);
-			int			up = score[CELL(i - 1, j)] + SCORE_GAP;	/* insert */
-			int			left = score[CELL(i, j - 1)] + SCORE_GAP;	/* delete */
-			int			s = diagonal;
-			uint8_t		m = same ? 0 : 4;
-
+			int			same = window_slot[j] == quote_slot;
+			int			diagonal = above[j - 1] + (same ? SCORE_MATCH : SCORE_MISMATCH);
+			int			up = above[j] + SCORE_GAP;	/* insert */
 			/* on a tie, an added word reads better than a substitution */
-			if (up > s || (up == s && !same))
-			{
-				s = up;
-				m = 1;
-			}
-			if (left > s)
-			{
-				s = left;
-				m = 2;
-			}
-			score[CELL(i, j)] = s;
-			move[CELL(i, j)] = m;
+			int			take_up = (up > diagonal) | ((up == diagonal) & !same);
+			int			s = take_up ? up : diagonal;
+			int			m = take_up ? 1 : (same ? 0 : 4);
+			int			take_left = left + SCORE_GAP > s;	/* delete */
+
+			s = take_left ? left + SCORE_GAP : s;
+			m = take_left ? 2 : m;
+			row[j] = s;
+			moves[j] = (uint8_t) m;
+			left = s;
 		}
+		swap = above;
+		above = row;
+		row = swap;
 	}
+	/* above now holds the last row */
 	for (j = 1; j <= width; j++)
-		if (score[CELL(n, j)] > score[CELL(n, best_j)])
+		if (above[j] > above[best_j])
 			best_j = j;
-	out->score = score[CELL(n, best_j)];
+	out->score = above[best_j];
+	vb_free(above < row ? above : row);
+	vb_free(window_slot);
 
 	ops = vb_alloc(sizeof(VbOp) * (n + width + 1));
 	i = n;
@@ -414,7 +438,6 @@ AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
 		}
 	}
 #undef CELL
-	vb_free(score);
 	vb_free(move);
 
 	/* reverse into quote order, and gather the figures */
@@ -491,6 +514,92 @@ AlignedVerbatim(const VbSource *source, const int *slot_of, int n, int start,
 	return true;
 }
 
+/*
+ * The quote's words by slot, so that the quote positions of a source word
+ * are found by binary search.
+ */
+typedef struct QuotePosition
+{
+	int			slot;
+	int			word;
+} QuotePosition;
+
+static int
+CompareQuotePositions(const void *a, const void *b)
+{
+	const QuotePosition *x = a;
+	const QuotePosition *y = b;
+
+	if (x->slot != y->slot)
+		return x->slot < y->slot ? -1 : 1;
+	return (x->word > y->word) - (x->word < y->word);
+}
+
+/*
+ * The best score an alignment inside [from, to) could reach.  Each quote
+ * word is equal, substituted (-2) or inserted (-1), and the equal ones are
+ * a common subsequence of quote and window, so the score is at most
+ * 3 * LCS - n.  The LCS comes from the matching (word, source word) pairs
+ * alone, as the longest increasing run of quote positions taken in source
+ * order (Hunt and Szymanski): the window is read once and the cost is the
+ * number of matches, far below the n * width cells of the alignment.
+ */
+static int
+ScoreBound(const VbSource *source, const QuotePosition *by_slot, int n_found, int n,
+		   int from, int to, int *tails)
+{
+	int			length = 0;
+	int			j;
+
+	for (j = from; j < to; j++)
+	{
+		int			slot = source->word_slot[j];
+		int			lo = 0;
+		int			hi = n_found;
+		int			k;
+
+		while (lo < hi)
+		{
+			int			mid = (lo + hi) / 2;
+
+			if (by_slot[mid].slot < slot)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k < n_found && by_slot[k].slot == slot; k++)
+			;
+		/* this source word's quote positions, last first: one match each */
+		while (--k >= lo)
+		{
+			int			word = by_slot[k].word;
+			int			a = 0;
+			int			z = length;
+
+			while (a < z)
+			{
+				int			mid = (a + z) / 2;
+
+				if (tails[mid] < word)
+					a = mid + 1;
+				else
+					z = mid;
+			}
+			tails[a] = word;
+			if (a == length)
+				length++;
+		}
+	}
+	return 3 * length - n;
+}
+
+/*
+ * The candidate bands, each aligned inside a window around it; the best
+ * score wins, the earlier band on a tie.  A band that reproduces the quote
+ * word for word ends the search.  Bands are aligned from the most promising
+ * down, and one whose bound cannot beat the best so far is not aligned:
+ * the result is the same as aligning every band in turn.
+ */
 void
 vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 {
@@ -498,39 +607,71 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 	int			nseeds = CollectSeeds(source, slot_of, n, &seeds);
 	Band		bands[MAX_CANDIDATES];
 	int			nbands = BestBands(seeds, nseeds, n, bands);
+	int			from[MAX_CANDIDATES];
+	int			to[MAX_CANDIDATES];
+	int			bound[MAX_CANDIDATES];
+	bool		done[MAX_CANDIDATES];
+	int			best_band = -1;
+	QuotePosition *by_slot;
+	int		   *tails;
+	int			n_found = 0;
 	int			b;
 
+	vb_free(seeds);
 	memset(out, 0, sizeof(*out));
 	out->first_source = out->last_source = -1;
 	out->score = INT_MIN;
 	for (b = 0; b < nbands; b++)
 	{
-		VbAlignment candidate;
 		int			slack = n / 2 + 4;
-		int			from = bands[b].low - n - slack;
-		int			to = bands[b].high + n + slack;
 
 		if (bands[b].votes >= n - 1 &&
-			AlignedVerbatim(source, slot_of, n, bands[b].diagonal, &candidate))
+			AlignedVerbatim(source, slot_of, n, bands[b].diagonal, out))
+			return;				/* nothing scores higher */
+		from[b] = bands[b].low - n - slack;
+		to[b] = bands[b].high + n + slack;
+		if (from[b] < 0)
+			from[b] = 0;
+		if (to[b] > source->word_count)
+			to[b] = source->word_count;
+		done[b] = false;
+	}
+	by_slot = vb_alloc(sizeof(QuotePosition) * (n + 1));
+	tails = vb_alloc(sizeof(int) * (n + 1));
+	for (b = 0; b < n; b++)
+		if (slot_of[b] >= 0)
 		{
-			vb_alignment_free(out);
-			*out = candidate;
-			break;				/* nothing scores higher */
+			by_slot[n_found].slot = slot_of[b];
+			by_slot[n_found++].word = b;
 		}
-		if (from < 0)
-			from = 0;
-		if (to > source->word_count)
-			to = source->word_count;
-		AlignWindow(source, slot_of, n, from, to, &candidate);
-		if (candidate.score > out->score)
+	qsort(by_slot, n_found, sizeof(QuotePosition), CompareQuotePositions);
+	for (b = 0; b < nbands; b++)
+		bound[b] = ScoreBound(source, by_slot, n_found, n, from[b], to[b], tails);
+	vb_free(by_slot);
+	vb_free(tails);
+	for (;;)
+	{
+		VbAlignment candidate;
+		int			next = -1;
+
+		for (b = 0; b < nbands; b++)
+			if (!done[b] && (next < 0 || bound[b] > bound[next]))
+				next = b;
+		if (next < 0 || bound[next] < out->score ||
+			(bound[next] == out->score && next > best_band))
+			break;
+		done[next] = true;
+		AlignWindow(source, slot_of, n, from[next], to[next], &candidate);
+		if (candidate.score > out->score ||
+			(candidate.score == out->score && next < best_band))
 		{
 			vb_alignment_free(out);
 			*out = candidate;
+			best_band = next;
 		}
 		else
 			vb_alignment_free(&candidate);
 	}
-	vb_free(seeds);
 	if (out->score == INT_MIN)
 		out->score = n * SCORE_GAP;
 }

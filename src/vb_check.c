@@ -396,48 +396,96 @@ IsContentWord(const VbTokens *t, int i)
 static size_t
 StemLength(const char *w, size_t n)
 {
-	static const char *const endings[] = {"'s", "ing", "ed", "es", "s", "ly", NULL};
-	int			i;
-
-	for (i = 0; endings[i] != NULL; i++)
+	static const struct
 	{
-		size_t		e = strlen(endings[i]);
+		const char *ending;
+		size_t		length;
+	}			endings[] = {
+		{"'s", 2}, {"ing", 3}, {"ed", 2}, {"es", 2}, {"s", 1}, {"ly", 2}
+	};
+	size_t		i;
 
-		if (n >= e + 3 && memcmp(w + n - e, endings[i], e) == 0)
+	for (i = 0; i < sizeof(endings) / sizeof(endings[0]); i++)
+	{
+		size_t		e = endings[i].length;
+
+		if (n >= e + 3 && memcmp(w + n - e, endings[i].ending, e) == 0)
 			return n - e;
 	}
 	return n;
 }
 
 /*
+ * The quote's words as paraphrase scoring sees them, worked out once per
+ * check: whether each is a content word, and its stem.
+ */
+typedef struct QuoteStems
+{
+	bool	   *content;
+	size_t	   *stem_length;
+} QuoteStems;
+
+static void
+QuoteStemsInit(const VbTokens *qt, const int *qwords, int n, QuoteStems *stems)
+{
+	int			k;
+
+	stems->content = vb_alloc(sizeof(bool) * (n + 1));
+	stems->stem_length = vb_alloc(sizeof(size_t) * (n + 1));
+	for (k = 0; k < n; k++)
+	{
+		const VbToken *t = &qt->items[qwords[k]];
+
+		stems->content[k] = IsContentWord(qt, qwords[k]);
+		stems->stem_length[k] = StemLength(qt->pool + t->folded, t->folded_length);
+	}
+}
+
+static void
+QuoteStemsFree(QuoteStems *stems)
+{
+	vb_free(stems->content);
+	vb_free(stems->stem_length);
+}
+
+/*
  * Paraphrase: the share of the quote's content words (stemmed) found among
- * the source words in [from, to), and where the found ones lie.
+ * the source words in [from, to), and where the found ones lie.  Each
+ * source word is stemmed once.
  */
 static double
-ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *source,
-			   int from, int to, int *content_words, int *first, int *last)
+ContentOverlap(const VbTokens *qt, const int *qwords, int n, const QuoteStems *stems,
+			   const VbSource *source, int from, int to, int *content_words,
+			   int *first, int *last)
 {
 	int			found = 0;
 	int			total = 0;
+	size_t	   *source_stem = vb_alloc(sizeof(size_t) * (to - from + 1));
 	int			k;
+	int			i;
 
+	for (i = from; i < to; i++)
+	{
+		const VbToken *b = &source->tokens.items[source->words[i]];
+
+		source_stem[i - from] = StemLength(source->tokens.pool + b->folded, b->folded_length);
+	}
 	*first = *last = -1;
 	for (k = 0; k < n; k++)
 	{
-		const VbToken *a = &qt->items[qwords[k]];
-		size_t		la;
-		int			i;
+		const char *a;
+		size_t		la = stems->stem_length[k];
 
-		if (!IsContentWord(qt, qwords[k]))
+		if (!stems->content[k])
 			continue;
 		total++;
-		la = StemLength(qt->pool + a->folded, a->folded_length);
+		a = qt->pool + qt->items[qwords[k]].folded;
 		for (i = from; i < to; i++)
 		{
 			const VbToken *b = &source->tokens.items[source->words[i]];
-			size_t		lb = StemLength(source->tokens.pool + b->folded, b->folded_length);
 
-			if (la == lb && memcmp(qt->pool + a->folded, source->tokens.pool + b->folded, la) == 0)
+			if (la == source_stem[i - from] && a[0] == source->tokens.pool[b->folded] &&
+				memcmp(a, source->tokens.pool + b->folded, la) == 0)
 			{
 				found++;
 				if (*first < 0 || i < *first)
@@ -448,6 +496,7 @@ ContentOverlap(const VbTokens *qt, const int *qwords, int n, const VbSource *sou
 			}
 		}
 	}
+	vb_free(source_stem);
 	*content_words = total;
 	return total > 0 ? (double) found / total : 0.0;
 }
@@ -491,16 +540,18 @@ BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n
 	int			distinct = 0;
 	int			lo = 0;
 	double		best = 0.0;
+	QuoteStems	stems;
 	int			k;
 	int			i;
 
 	*content = 0;
 	*first = *last = -1;
+	QuoteStemsInit(qt, qwords, n, &stems);
 	for (k = 0; k < n && nocc < PARAPHRASE_MAX_CANDIDATES; k++)
 	{
 		int			o;
 
-		if (slots[k] < 0 || !IsContentWord(qt, qwords[k]) ||
+		if (slots[k] < 0 || !stems.content[k] ||
 			source->slots[slots[k]].count > 64)
 			continue;
 		for (o = source->slots[slots[k]].first; o >= 0 && nocc < PARAPHRASE_MAX_CANDIDATES;
@@ -566,7 +617,8 @@ BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n
 		int			c;
 		int			f;
 		int			l;
-		double		overlap = ContentOverlap(qt, qwords, n, source, from, to, &c, &f, &l);
+		double		overlap = ContentOverlap(qt, qwords, n, &stems, source, from, to,
+											 &c, &f, &l);
 
 		if (overlap > best || (overlap == best && overlap > 0 && f < *first))
 		{
@@ -576,6 +628,7 @@ BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n
 			*last = l;
 		}
 	}
+	QuoteStemsFree(&stems);
 	vb_free(occ);
 	vb_free(inside);
 	return best;
