@@ -59,8 +59,11 @@ typedef struct CheckCache
 	VbSource	source;
 } CheckCache;
 
-/* Character offsets are counted from the nearest block boundary. */
-#define CHAR_BLOCK 4096
+/*
+ * Character offsets are counted from the nearest block boundary below, so
+ * a span costs a count of at most CHAR_BLOCK bytes plus its own length.
+ */
+#define CHAR_BLOCK 256
 
 static CheckCache *
 GetCache(FunctionCallInfo fcinfo)
@@ -250,7 +253,8 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	if (result.has_span)
 	{
 		size_t		start = CharOffset(cache, source, result.span_start);
-		size_t		length = CharOffset(cache, source, result.span_end) - start;
+		size_t		length = vb_utf8_count(source->text + result.span_start,
+										   result.span_end - result.span_start);
 		RangeBound	lower = {Int32GetDatum((int32) (start + 1)), false, true, true};
 		RangeBound	upper = {Int32GetDatum((int32) (start + 1 + length)), false, false, false};
 

@@ -200,9 +200,8 @@ CompareSeeds(const void *a, const void *b)
 typedef struct Band
 {
 	int			votes;
-	int			low;			/* source words spanned by the seeds */
-	int			high;
-	int			diagonal;
+	int			diagonal;		/* the lowest of its seeds */
+	int			last_diagonal;	/* the highest */
 } Band;
 
 /*
@@ -283,16 +282,11 @@ BestBands(Seed *seeds, int nseeds, int n, Band *bands)
 		int			j = i;
 
 		b.votes = 0;
-		b.low = seeds[i].source_word;
-		b.high = seeds[i].source_word;
 		b.diagonal = seeds[i].diagonal;
 		while (j < nseeds && seeds[j].diagonal - seeds[i].diagonal <= drift)
 		{
 			b.votes++;
-			if (seeds[j].source_word < b.low)
-				b.low = seeds[j].source_word;
-			if (seeds[j].source_word > b.high)
-				b.high = seeds[j].source_word;
+			b.last_diagonal = seeds[j].diagonal;
 			j++;
 		}
 		/* keep the MAX_CANDIDATES bands with most votes */
@@ -628,8 +622,13 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 		if (bands[b].votes >= n - 1 &&
 			AlignedVerbatim(source, slot_of, n, bands[b].diagonal, out))
 			return;				/* nothing scores higher */
-		from[b] = bands[b].low - n - slack;
-		to[b] = bands[b].high + n + slack;
+		/*
+		 * The quote lies between its lowest diagonal and its highest plus
+		 * its length; the slack on either side takes in the source words it
+		 * leaves out and the words of its own it adds.
+		 */
+		from[b] = bands[b].diagonal - slack;
+		to[b] = bands[b].last_diagonal + n + slack;
 		if (from[b] < 0)
 			from[b] = 0;
 		if (to[b] > source->word_count)

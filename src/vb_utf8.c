@@ -111,6 +111,24 @@ vb_utf8_count(const char *s, size_t len)
 	{
 		uint64_t	word;
 
+		/* most text is ASCII: skip 32 bytes that have no high bit at once */
+		while (i + 32 <= len)
+		{
+			uint64_t	a,
+						b,
+						c,
+						d;
+
+			memcpy(&a, s + i, 8);
+			memcpy(&b, s + i + 8, 8);
+			memcpy(&c, s + i + 16, 8);
+			memcpy(&d, s + i + 24, 8);
+			if (((a | b | c | d) & UINT64_C(0x8080808080808080)) != 0)
+				break;
+			i += 32;
+		}
+		if (i + 8 > len)
+			break;
 		memcpy(&word, s + i, 8);
 		/* one bit per continuation byte, at its bottom; then sum the bytes */
 		word = ((word & ~(word << 1)) & UINT64_C(0x8080808080808080)) >> 7;
