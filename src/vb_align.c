@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vb_runtime.h"
+#include "vb_sort.h"
 
 /* A word more frequent than this does not seed a location on its own. */
 #define MAX_SEED_OCCURRENCES 256
@@ -180,21 +181,24 @@ SameAt(const VbSource *source, int source_word, int quote_slot)
 		source->word_slot[source_word] == quote_slot;
 }
 
-typedef struct Seed
-{
-	int			diagonal;		/* source word - quote word */
-	int			source_word;
-} Seed;
+/*
+ * A seed is a source word where a quote word (or a pair of them) is found,
+ * and its diagonal, source word minus quote word.  Seeds are kept packed
+ * into one key that orders them by diagonal, then by source word: the
+ * diagonal's sign bit flipped above the source word.
+ */
+typedef uint64_t Seed;
 
-static int
-CompareSeeds(const void *a, const void *b)
+static inline Seed
+MakeSeed(int diagonal, int source_word)
 {
-	const Seed *x = a;
-	const Seed *y = b;
+	return ((uint64_t) ((uint32_t) diagonal ^ 0x80000000u) << 32) | (uint32_t) source_word;
+}
 
-	if (x->diagonal != y->diagonal)
-		return x->diagonal < y->diagonal ? -1 : 1;
-	return (x->source_word > y->source_word) - (x->source_word < y->source_word);
+static inline int
+SeedDiagonal(Seed seed)
+{
+	return (int) (int32_t) ((uint32_t) (seed >> 32) ^ 0x80000000u);
 }
 
 typedef struct Band
@@ -257,9 +261,7 @@ CollectSeeds(const VbSource *source, const int *slot_of, int n, Seed **out)
 					capacity *= 2;
 					seeds = vb_grow(seeds, sizeof(Seed) * capacity);
 				}
-				seeds[count].diagonal = start - k;
-				seeds[count].source_word = start;
-				count++;
+				seeds[count++] = MakeSeed(start - k, start);
 			}
 		}
 	}
@@ -275,18 +277,18 @@ BestBands(Seed *seeds, int nseeds, int n, Band *bands)
 	int			drift = n / 4 + 3;
 	int			i = 0;
 
-	qsort(seeds, nseeds, sizeof(Seed), CompareSeeds);
+	vb_sort_u64(seeds, nseeds);
 	while (i < nseeds)
 	{
 		Band		b;
 		int			j = i;
 
 		b.votes = 0;
-		b.diagonal = seeds[i].diagonal;
-		while (j < nseeds && seeds[j].diagonal - seeds[i].diagonal <= drift)
+		b.diagonal = SeedDiagonal(seeds[i]);
+		while (j < nseeds && SeedDiagonal(seeds[j]) - b.diagonal <= drift)
 		{
 			b.votes++;
-			b.last_diagonal = seeds[j].diagonal;
+			b.last_diagonal = SeedDiagonal(seeds[j]);
 			j++;
 		}
 		/* keep the MAX_CANDIDATES bands with most votes */
@@ -309,15 +311,28 @@ BestBands(Seed *seeds, int nseeds, int n, Band *bands)
 }
 
 /*
- * Semi-global DP of quote words against source words [from, to).  Only the
- * moves are kept for the traceback; scores need the previous row alone.
- * The window's words are read once into their index slots, so a cell
- * compares two integers (a quote word absent from the source has slot -1,
- * which no source word has).
+ * Semi-global DP of quote words against source words [from, to), for an
+ * alignment scoring at least floor (some alignment is known to).  Only
+ * the moves are kept for the traceback; scores need the previous row
+ * alone.  The window's words are read once into their index slots, so a
+ * cell compares two integers (a quote word absent from the source has
+ * slot -1, which no source word has).
+ *
+ * A cell whose score plus the most the quote words still to come can add
+ * is below floor lies on no alignment that reaches it: it is dead, and so is
+ * every cell whose best way in passes through it.  Each row is computed
+ * only from the first live cell of the row above to where the cells die
+ * again, so a quote that its source nearly reproduces costs a band around
+ * its diagonal, not the whole window.  Live cells keep their exact scores
+ * and moves (their best ways in are all live), so the alignment is the one
+ * the full table gives; when no alignment reaches floor the score is
+ * DEAD_SCORE.
  */
+#define DEAD_SCORE (INT_MIN / 4)
+
 static void
 AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
-			VbAlignment *out)
+			int floor, VbAlignment *out)
 {
 	int			width = to - from;
 	int		   *above;
@@ -330,6 +345,9 @@ AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
 	int			best_j = 0;
 	int			count = 0;
 	int			run = 0;
+	int			lo = 0;			/* live cells of the row above */
+	int			hi;
+	int		   *gain;
 	VbOp	   *ops;
 
 	memset(out, 0, sizeof(*out));
@@ -339,9 +357,10 @@ AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
 	if (width < 0)
 		width = 0;
 	to = from + width;
+	hi = width;
 
-	above = vb_alloc(sizeof(int) * (width + 1) * 2);
-	row = above + width + 1;
+	above = vb_alloc(sizeof(int) * (width + 2) * 2);
+	row = above + width + 2;
 	window_slot = vb_alloc(sizeof(int) * (width + 1));
 	for (j = 1; j <= width; j++)
 		window_slot[j] = source->word_slot[from + j - 1];
@@ -352,24 +371,60 @@ AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
 		above[j] = 0;
 		move[CELL(0, j)] = 3;	/* free start in the source */
 	}
+
+	/*
+	 * gain[i]: the most the quote words after the first i can still add,
+	 * a match for each that occurs in the window at all and an insertion
+	 * for each that does not (a word too frequent to look up counts as
+	 * occurring).
+	 */
+	gain = vb_alloc(sizeof(int) * (n + 1));
+	gain[n] = 0;
+	for (i = n - 1; i >= 0; i--)
+	{
+		const VbIndexSlot *slot = slot_of[i] >= 0 ? &source->slots[slot_of[i]] : NULL;
+		bool		occurs = false;
+
+		if (slot != NULL && slot->count > MAX_SEED_OCCURRENCES)
+			occurs = true;
+		else if (slot != NULL && slot->last >= from && slot->first < to)
+		{
+			int			o;
+
+			for (o = slot->first; o >= 0 && o < from; o = source->next[o])
+				;
+			occurs = o >= 0 && o < to;
+		}
+		gain[i] = gain[i + 1] + (occurs ? SCORE_MATCH : SCORE_GAP);
+	}
 	for (i = 1; i <= n; i++)
 	{
 		int			quote_slot = slot_of[i - 1];
 		uint8_t    *moves = move + CELL(i, 0);
+		int			bound = floor - gain[i];
+		int			first = -1;
+		int			last = -1;
+		int			end = hi + 1 < width ? hi + 1 : width;
 		int		   *swap;
 
-		row[0] = i * SCORE_GAP;
-		moves[0] = 1;
 		if ((i & 63) == 0)
 			vb_check_interrupts();
+		/* the row above is read one cell either side of its live cells */
+		if (lo > 0)
+			above[lo - 1] = DEAD_SCORE;
+		above[hi + 1] = DEAD_SCORE;
+		row[0] = lo == 0 && i * SCORE_GAP >= bound ? i * SCORE_GAP : DEAD_SCORE;
+		moves[0] = 1;
+		if (row[0] != DEAD_SCORE)
+			first = last = 0;
+		left = lo <= 1 ? row[0] : DEAD_SCORE;
 
 		/*
 		 * Written without branches (the choices compile to conditional
 		 * moves): which move wins is data, and mispredicted branches
 		 * would cost more than the cell.
 		 */
-		left = row[0];
-		for (j = 1; j <= width; j++)
+		for (j = lo < 1 ? 1 : lo; j <= end; j++)
 		{
 			int			same = window_slot[j] == quote_slot;
 			int			diagonal = above[j - 1] + (same ? SCORE_MATCH : SCORE_MISMATCH);
@@ -379,24 +434,47 @@ AlignWindow(const VbSource *source, const int *slot_of, int n, int from, int to,
 			int			s = take_up ? up : diagonal;
 			int			m = take_up ? 1 : (same ? 0 : 4);
 			int			take_left = left + SCORE_GAP > s;	/* delete */
+			int			live;
 
 			s = take_left ? left + SCORE_GAP : s;
 			m = take_left ? 2 : m;
+			live = s >= bound;
+			s = live ? s : DEAD_SCORE;
+			first = (first < 0 && live) ? j : first;
+			last = live ? j : last;
 			row[j] = s;
 			moves[j] = (uint8_t) m;
 			left = s;
 		}
+		/* past the row above's live cells only deletions lead on */
+		for (; j <= width && left != DEAD_SCORE && left + SCORE_GAP >= bound; j++)
+		{
+			left += SCORE_GAP;
+			row[j] = left;
+			moves[j] = 2;
+			last = j;
+		}
 		swap = above;
 		above = row;
 		row = swap;
+		if (first < 0)
+			break;				/* nothing reaches floor */
+		lo = first;
+		hi = last;
 	}
-	/* above now holds the last row */
-	for (j = 1; j <= width; j++)
-		if (above[j] > above[best_j])
-			best_j = j;
-	out->score = above[best_j];
+	if (i <= n)
+		out->score = DEAD_SCORE;
+	else
+	{
+		/* above now holds the last row */
+		for (j = lo < 1 ? 1 : lo; j <= hi; j++)
+			if (above[j] > above[best_j])
+				best_j = j;
+		out->score = above[best_j];
+	}
 	vb_free(above < row ? above : row);
 	vb_free(window_slot);
+	vb_free(gain);
 
 	ops = vb_alloc(sizeof(VbOp) * (n + width + 1));
 	i = n;
@@ -510,24 +588,11 @@ AlignedVerbatim(const VbSource *source, const int *slot_of, int n, int start,
 
 /*
  * The quote's words by slot, so that the quote positions of a source word
- * are found by binary search.
+ * are found by binary search: each a key, the slot above the position.
  */
-typedef struct QuotePosition
-{
-	int			slot;
-	int			word;
-} QuotePosition;
-
-static int
-CompareQuotePositions(const void *a, const void *b)
-{
-	const QuotePosition *x = a;
-	const QuotePosition *y = b;
-
-	if (x->slot != y->slot)
-		return x->slot < y->slot ? -1 : 1;
-	return (x->word > y->word) - (x->word < y->word);
-}
+#define QUOTE_POSITION(slot, word) (((uint64_t) (uint32_t) (slot) << 32) | (uint32_t) (word))
+#define QUOTE_POSITION_SLOT(key) ((int) ((key) >> 32))
+#define QUOTE_POSITION_WORD(key) ((int) (uint32_t) (key))
 
 /*
  * The best score an alignment inside [from, to) could reach.  Each quote
@@ -539,7 +604,7 @@ CompareQuotePositions(const void *a, const void *b)
  * number of matches, far below the n * width cells of the alignment.
  */
 static int
-ScoreBound(const VbSource *source, const QuotePosition *by_slot, int n_found, int n,
+ScoreBound(const VbSource *source, const uint64_t *by_slot, int n_found, int n,
 		   int from, int to, int *tails)
 {
 	int			length = 0;
@@ -556,17 +621,17 @@ ScoreBound(const VbSource *source, const QuotePosition *by_slot, int n_found, in
 		{
 			int			mid = (lo + hi) / 2;
 
-			if (by_slot[mid].slot < slot)
+			if (QUOTE_POSITION_SLOT(by_slot[mid]) < slot)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (k = lo; k < n_found && by_slot[k].slot == slot; k++)
+		for (k = lo; k < n_found && QUOTE_POSITION_SLOT(by_slot[k]) == slot; k++)
 			;
 		/* this source word's quote positions, last first: one match each */
 		while (--k >= lo)
 		{
-			int			word = by_slot[k].word;
+			int			word = QUOTE_POSITION_WORD(by_slot[k]);
 			int			a = 0;
 			int			z = length;
 
@@ -588,6 +653,39 @@ ScoreBound(const VbSource *source, const QuotePosition *by_slot, int n_found, in
 }
 
 /*
+ * The score of an alignment that is sure to exist inside [from, to): the
+ * quote placed on one diagonal for the stretch of words that pays most
+ * (a match +2, a substitution -2), every other word inserted.  Kadane's
+ * scan over the diagonal gives that stretch.
+ */
+static int
+DiagonalScore(const VbSource *source, const int *slot_of, int n, int diagonal,
+			  int from, int to)
+{
+	int			best = 0;
+	int			current = 0;
+	int			k;
+
+	for (k = 0; k < n; k++)
+	{
+		int			p = diagonal + k;
+		int			gain = p >= from && p < to && SameAt(source, p, slot_of[k]) ?
+			SCORE_MATCH - SCORE_GAP : SCORE_MISMATCH - SCORE_GAP;
+
+		if (p < from || p >= to)
+		{
+			current = 0;		/* the stretch must stay inside the window */
+			continue;
+		}
+		current = current + gain > 0 ? current + gain : 0;
+		if (current > best)
+			best = current;
+	}
+	/* every word inserted (-1), then each word of the stretch gains as said */
+	return n * SCORE_GAP + best;
+}
+
+/*
  * The candidate bands, each aligned inside a window around it; the best
  * score wins, the earlier band on a tie.  A band that reproduces the quote
  * word for word ends the search.  Bands are aligned from the most promising
@@ -604,11 +702,13 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 	int			from[MAX_CANDIDATES];
 	int			to[MAX_CANDIDATES];
 	int			bound[MAX_CANDIDATES];
+	int			known[MAX_CANDIDATES];
 	bool		done[MAX_CANDIDATES];
 	int			best_band = -1;
-	QuotePosition *by_slot;
+	uint64_t   *by_slot;
 	int		   *tails;
 	int			n_found = 0;
+	int			b_last;
 	int			b;
 
 	vb_free(seeds);
@@ -633,17 +733,18 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 			from[b] = 0;
 		if (to[b] > source->word_count)
 			to[b] = source->word_count;
+		known[b] = DiagonalScore(source, slot_of, n, bands[b].diagonal, from[b], to[b]);
+		b_last = DiagonalScore(source, slot_of, n, bands[b].last_diagonal, from[b], to[b]);
+		if (b_last > known[b])
+			known[b] = b_last;
 		done[b] = false;
 	}
-	by_slot = vb_alloc(sizeof(QuotePosition) * (n + 1));
+	by_slot = vb_alloc(sizeof(uint64_t) * (n + 1));
 	tails = vb_alloc(sizeof(int) * (n + 1));
 	for (b = 0; b < n; b++)
 		if (slot_of[b] >= 0)
-		{
-			by_slot[n_found].slot = slot_of[b];
-			by_slot[n_found++].word = b;
-		}
-	qsort(by_slot, n_found, sizeof(QuotePosition), CompareQuotePositions);
+			by_slot[n_found++] = QUOTE_POSITION(slot_of[b], b);
+	vb_sort_u64(by_slot, n_found);
 	for (b = 0; b < nbands; b++)
 		bound[b] = ScoreBound(source, by_slot, n_found, n, from[b], to[b], tails);
 	vb_free(by_slot);
@@ -660,7 +761,8 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 			(bound[next] == out->score && next > best_band))
 			break;
 		done[next] = true;
-		AlignWindow(source, slot_of, n, from[next], to[next], &candidate);
+		AlignWindow(source, slot_of, n, from[next], to[next],
+					out->score > known[next] ? out->score : known[next], &candidate);
 		if (candidate.score > out->score ||
 			(candidate.score == out->score && next < best_band))
 		{

@@ -22,6 +22,7 @@
 #include "vb_align.h"
 #include "vb_quotes.h"
 #include "vb_runtime.h"
+#include "vb_sort.h"
 #include "vb_utf8.h"
 
 #define ANCHOR_RUN 5
@@ -392,26 +393,27 @@ IsContentWord(const VbTokens *t, int i)
 		!vb_word_in_list(t->pool + tok->folded, tok->folded_length, stopwords);
 }
 
-/* Light stemming for paraphrase overlap: the word less a plural or tense ending. */
+/*
+ * Light stemming for paraphrase overlap: the word less a plural or tense
+ * ending ('s, ing, ed, es, s, ly, the first that fits), if three letters
+ * stay.
+ */
 static size_t
 StemLength(const char *w, size_t n)
 {
-	static const struct
-	{
-		const char *ending;
-		size_t		length;
-	}			endings[] = {
-		{"'s", 2}, {"ing", 3}, {"ed", 2}, {"es", 2}, {"s", 1}, {"ly", 2}
-	};
-	size_t		i;
+	char		last = n > 0 ? w[n - 1] : '\0';
+	char		before = n > 1 ? w[n - 2] : '\0';
 
-	for (i = 0; i < sizeof(endings) / sizeof(endings[0]); i++)
-	{
-		size_t		e = endings[i].length;
-
-		if (n >= e + 3 && memcmp(w + n - e, endings[i].ending, e) == 0)
-			return n - e;
-	}
+	if (n >= 5 && before == '\'' && last == 's')
+		return n - 2;
+	if (n >= 6 && w[n - 3] == 'i' && before == 'n' && last == 'g')
+		return n - 3;
+	if (n >= 5 && before == 'e' && (last == 'd' || last == 's'))
+		return n - 2;
+	if (n >= 4 && last == 's')
+		return n - 1;
+	if (n >= 5 && before == 'l' && last == 'y')
+		return n - 2;
 	return n;
 }
 
@@ -511,27 +513,20 @@ ContentOverlap(const VbTokens *qt, const int *qwords, int n, const QuoteStems *s
 #define PARAPHRASE_MAX_CANDIDATES 1024
 #define PARAPHRASE_WINDOWS_SCORED 3
 
-typedef struct Occurrence
-{
-	int			position;
-	int			quote_word;
-} Occurrence;
-
-static int
-CompareOccurrences(const void *a, const void *b)
-{
-	const Occurrence *x = a;
-	const Occurrence *y = b;
-
-	return (x->position > y->position) - (x->position < y->position);
-}
+/*
+ * An occurrence of a quote word in the source, as a key that sorts by
+ * source position, then by quote word.
+ */
+#define OCCURRENCE(position, quote_word) (((uint64_t) (uint32_t) (position) << 32) | (uint32_t) (quote_word))
+#define OCCURRENCE_POSITION(key) ((int) ((key) >> 32))
+#define OCCURRENCE_WORD(key) ((int) (uint32_t) (key))
 
 static double
 BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n,
 				  const VbSource *source, int *content, int *first, int *last)
 {
 	int			radius = n + n / 2 + 2;
-	Occurrence *occ = vb_alloc(sizeof(Occurrence) * PARAPHRASE_MAX_CANDIDATES);
+	uint64_t   *occ = vb_alloc(sizeof(uint64_t) * PARAPHRASE_MAX_CANDIDATES);
 	int		   *inside = vb_alloc0(sizeof(int) * (n + 1));
 	int			nocc = 0;
 	int			centers[PARAPHRASE_WINDOWS_SCORED];
@@ -557,27 +552,25 @@ BestContentWindow(const VbTokens *qt, const int *qwords, const int *slots, int n
 		for (o = source->slots[slots[k]].first; o >= 0 && nocc < PARAPHRASE_MAX_CANDIDATES;
 			 o = source->next[o])
 		{
-			occ[nocc].position = o;
-			occ[nocc].quote_word = k;
-			nocc++;
+			occ[nocc++] = OCCURRENCE(o, k);
 		}
 	}
-	qsort(occ, nocc, sizeof(Occurrence), CompareOccurrences);
+	vb_sort_u64(occ, nocc);
 
 	/* sweep: distinct quote words within 2 * radius, best windows kept */
 	for (i = 0; i < nocc; i++)
 	{
-		if (inside[occ[i].quote_word]++ == 0)
+		if (inside[OCCURRENCE_WORD(occ[i])]++ == 0)
 			distinct++;
-		while (occ[i].position - occ[lo].position > 2 * radius)
+		while (OCCURRENCE_POSITION(occ[i]) - OCCURRENCE_POSITION(occ[lo]) > 2 * radius)
 		{
-			if (--inside[occ[lo].quote_word] == 0)
+			if (--inside[OCCURRENCE_WORD(occ[lo])] == 0)
 				distinct--;
 			lo++;
 		}
 		if (distinct >= 2)
 		{
-			int			center = (occ[lo].position + occ[i].position) / 2;
+			int			center = (OCCURRENCE_POSITION(occ[lo]) + OCCURRENCE_POSITION(occ[i])) / 2;
 			int			weakest = 0;
 			int			j;
 

@@ -6,6 +6,21 @@
 
 #include <string.h>
 
+const unsigned char vb_ascii_folded[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+	['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+	['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+	['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+	['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+	['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+	['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z'
+};
+
 uint32_t
 vb_utf8_decode(const char *s, size_t len, size_t pos, size_t *width)
 {
@@ -294,16 +309,88 @@ vb_is_unspaced_script(uint32_t c)
  * Is word[0..len) (not NUL-terminated, may hold NUL bytes) one of the
  * NULL-terminated list?  Exact bytes: callers fold or not as they need.
  */
+/*
+ * Word lists are asked about every quotation word and every candidate
+ * name, so each list gets, on its first lookup, an open-addressed table of
+ * its words by hash.  The lists are static arrays, so a table never goes
+ * stale; a list too long for a table, or met when every table is taken,
+ * is searched in full.
+ */
+#define WORD_SETS 16
+#define WORD_SET_SLOTS 512		/* at most a quarter full */
+
+typedef struct WordSet
+{
+	const char *const *list;
+	const char *words[WORD_SET_SLOTS];
+	size_t		lengths[WORD_SET_SLOTS];
+} WordSet;
+
+static WordSet word_sets[WORD_SETS];
+static int	word_sets_used = 0;
+
+static uint32_t
+WordSetHash(const char *word, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) word[i]) * 16777619u;
+	return h;
+}
+
+static const WordSet *
+WordSetOf(const char *const *list)
+{
+	WordSet    *set;
+	int			i;
+
+	for (i = 0; i < word_sets_used; i++)
+		if (word_sets[i].list == list)
+			return &word_sets[i];
+	for (i = 0; list[i] != NULL; i++)
+		;
+	if (i > WORD_SET_SLOTS / 4 || word_sets_used == WORD_SETS)
+		return NULL;
+	set = &word_sets[word_sets_used];
+	memset(set, 0, sizeof(*set));
+	for (i = 0; list[i] != NULL; i++)
+	{
+		size_t		len = strlen(list[i]);
+		uint32_t	slot = WordSetHash(list[i], len) & (WORD_SET_SLOTS - 1);
+
+		while (set->words[slot] != NULL)
+			slot = (slot + 1) & (WORD_SET_SLOTS - 1);
+		set->words[slot] = list[i];
+		set->lengths[slot] = len;
+	}
+	set->list = list;
+	word_sets_used++;
+	return set;
+}
+
 bool
 vb_word_in_list(const char *word, size_t len, const char *const *list)
 {
+	const WordSet *set;
+	uint32_t	slot;
 	int			i;
 
 	if (len == 0)
 		return false;
-	for (i = 0; list[i] != NULL; i++)
-		if (list[i][0] == word[0] && strnlen(list[i], len + 1) == len &&
-			memcmp(list[i], word, len) == 0)
+	set = WordSetOf(list);
+	if (set == NULL)
+	{
+		for (i = 0; list[i] != NULL; i++)
+			if (list[i][0] == word[0] && strnlen(list[i], len + 1) == len &&
+				memcmp(list[i], word, len) == 0)
+				return true;
+		return false;
+	}
+	for (slot = WordSetHash(word, len) & (WORD_SET_SLOTS - 1);
+		 set->words[slot] != NULL; slot = (slot + 1) & (WORD_SET_SLOTS - 1))
+		if (set->lengths[slot] == len && memcmp(set->words[slot], word, len) == 0)
 			return true;
 	return false;
 }

@@ -23,6 +23,13 @@ typedef struct VbSlice
 	size_t		end;			/* start == end: absent */
 } VbSlice;
 
+/*
+ * ASCII letters and digits as normalisation folds them (letters to lower
+ * case), by byte; zero for every other byte, including all of UTF-8's
+ * multibyte sequences.
+ */
+extern const unsigned char vb_ascii_folded[256];
+
 extern uint32_t vb_utf8_decode(const char *s, size_t len, size_t pos, size_t *width);
 extern size_t vb_utf8_prev(const char *s, size_t pos);
 extern uint32_t vb_utf8_before(const char *s, size_t pos);
