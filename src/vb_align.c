@@ -97,8 +97,8 @@ IndexSource(VbSource *source)
 		slots <<= 1;
 	source->slot_mask = slots - 1;
 	source->slots = vb_alloc(sizeof(VbIndexSlot) * slots);
-	for (i = 0; i < (int) slots; i++)
-		source->slots[i].first = -1;
+	/* all bits set: every slot's first is -1, empty */
+	memset(source->slots, 0xFF, sizeof(VbIndexSlot) * slots);
 	source->next = vb_alloc(sizeof(int) * (source->word_count + 1));
 	source->word_slot = vb_alloc(sizeof(int) * (source->word_count + 1));
 
