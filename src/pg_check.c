@@ -9,8 +9,9 @@
  * is decided before detoasting: a source stored out of line is identified
  * by its TOAST pointer (a TOAST value is never changed in place), one
  * stored inline by its bytes as stored, compressed or not.  A large article
- * is then neither fetched nor compared again for each quotation.  A source
- * given once is prepared only around the quotation's distinctive words.
+ * is then neither fetched nor compared again for each quotation.  A long
+ * source given once is first checked only around the quotation's
+ * distinctive words.
  */
 #include "verbatim.h"
 
@@ -164,13 +165,14 @@ PrepareAndKeep(FunctionCallInfo fcinfo, CheckCache *cache, struct varlena *raw,
 	return &cache->source;
 }
 
+/* Characters before byte_offset of text, the kept source's or another. */
 static size_t
-CharOffset(const CheckCache *cache, const VbSource *source, size_t byte_offset)
+CharOffset(const CheckCache *cache, bool kept, const char *text, size_t byte_offset)
 {
 	size_t		block = byte_offset / CHAR_BLOCK;
 
-	if (source != &cache->source)
-		return vb_utf8_count(source->text, byte_offset);
+	if (!kept)
+		return vb_utf8_count(text, byte_offset);
 	return cache->block_chars[block] +
 		vb_utf8_count(cache->source_text + block * CHAR_BLOCK,
 					  byte_offset - block * CHAR_BLOCK);
@@ -204,8 +206,10 @@ PG_FUNCTION_INFO_V1(verbatim_check_quote);
 /*
  * A source already prepared is used as it is.  A source seen for the second
  * call running (a report over one article) is prepared in full and kept.
- * Any other source is prepared only around the quotation's words, for this
- * call alone, unless that would not pay.
+ * Any other source is first checked only around the quotation's words,
+ * and that result stands if it is faithful (vb_check_windowed); otherwise
+ * the source is prepared in full and kept, as the next call is likely to
+ * bring it again.
  */
 Datum
 verbatim_check_quote(PG_FUNCTION_ARGS)
@@ -215,9 +219,8 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	const char *quote = VARDATA_ANY(quote_text);
 	size_t		quote_len = VARSIZE_ANY_EXHDR(quote_text);
 	CheckCache *cache;
-	const VbSource *source;
-	VbSource	windowed;
-	bool		have_windowed = false;
+	const char *span_text;		/* the text the result's span points into */
+	bool		kept = true;	/* checked against the kept source */
 	VbCheckResult result;
 	Datum		values[RESULT_COLUMNS];
 	bool		nulls[RESULT_COLUMNS];
@@ -226,7 +229,7 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	VerbatimRequireUtf8();
 	cache = GetCache(fcinfo);
 	if (cache->have_source && KeyMatches(&cache->prepared, raw_source))
-		source = &cache->source;
+		vb_check(quote, quote_len, &cache->source, &result);
 	else
 	{
 		text	   *source_text = pg_detoast_datum_packed(raw_source);
@@ -234,16 +237,17 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 		size_t		len = VARSIZE_ANY_EXHDR(source_text);
 
 		if (!KeyMatches(&cache->seen, raw_source) &&
-			vb_source_prepare_for_quote(text, len, quote, quote_len, &windowed))
-		{
-			have_windowed = true;
-			source = &windowed;
-		}
+			vb_check_windowed(text, len, quote, quote_len, &result))
+			kept = false;
 		else
-			source = PrepareAndKeep(fcinfo, cache, raw_source, text, len);
+			vb_check(quote, quote_len,
+					 PrepareAndKeep(fcinfo, cache, raw_source, text, len), &result);
 		KeySet(fcinfo, &cache->seen, raw_source);
+		if (!kept)
+			span_text = text;
 	}
-	vb_check(quote, quote_len, source, &result);
+	if (kept)
+		span_text = cache->source_text;
 
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = cache->verdicts[result.verdict];
@@ -252,14 +256,14 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	values[3] = Float4GetDatum((float4) result.coverage);
 	if (result.has_span)
 	{
-		size_t		start = CharOffset(cache, source, result.span_start);
-		size_t		length = vb_utf8_count(source->text + result.span_start,
+		size_t		start = CharOffset(cache, kept, span_text, result.span_start);
+		size_t		length = vb_utf8_count(span_text + result.span_start,
 										   result.span_end - result.span_start);
 		RangeBound	lower = {Int32GetDatum((int32) (start + 1)), false, true, true};
 		RangeBound	upper = {Int32GetDatum((int32) (start + 1 + length)), false, false, false};
 
 		values[4] = RangeTypePGetDatum(make_range(cache->range_type, &lower, &upper, false));
-		values[5] = PointerGetDatum(cstring_to_text_with_len(source->text + result.span_start,
+		values[5] = PointerGetDatum(cstring_to_text_with_len(span_text + result.span_start,
 															 result.span_end - result.span_start));
 	}
 	else
@@ -267,8 +271,6 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	values[6] = CStringGetTextDatum(result.diff);
 	values[7] = FlagsArray(result.flags);
 	vb_check_result_free(&result);
-	if (have_windowed)
-		vb_source_free(&windowed);
 
 	tuple = heap_form_tuple(cache->result_desc, values, nulls);
 	PG_FREE_IF_COPY(quote_text, 0);

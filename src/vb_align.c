@@ -82,46 +82,88 @@ vb_source_prepare_ranges(const char *text, size_t len, const VbSlice *ranges,
 	IndexSource(source);
 }
 
+/* Make room in the table for one more slot, at most half full. */
+static void
+GrowTable(VbSource *source)
+{
+	uint32_t	size = source->table_mask + 1;
+	int			i;
+
+	if ((uint32_t) (source->slot_count + 1) * 2 <= size && source->table != NULL)
+		return;
+	while ((uint32_t) (source->slot_count + 1) * 2 > size)
+		size <<= 1;
+	vb_free(source->table);
+	source->table = vb_alloc(sizeof(int) * size);
+	memset(source->table, 0xFF, sizeof(int) * size);	/* -1: empty */
+	source->table_mask = size - 1;
+	for (i = 0; i < source->slot_count; i++)
+	{
+		uint32_t	t = source->slots[i].hash & source->table_mask;
+
+		while (source->table[t] >= 0)
+			t = (t + 1) & source->table_mask;
+		source->table[t] = i;
+	}
+}
+
 static void
 IndexSource(VbSource *source)
 {
 	int			i;
-	uint32_t	slots = 16;
 
 	source->words = vb_alloc(sizeof(int) * (source->tokens.count + 1));
 	for (i = 0; i < source->tokens.count; i++)
 		if (source->tokens.items[i].kind == VB_TOKEN_WORD)
 			source->words[source->word_count++] = i;
-
-	while (slots < (uint32_t) source->word_count * 2)
-		slots <<= 1;
-	source->slot_mask = slots - 1;
-	source->slots = vb_alloc(sizeof(VbIndexSlot) * slots);
-	/* all bits set: every slot's first is -1, empty */
-	memset(source->slots, 0xFF, sizeof(VbIndexSlot) * slots);
 	source->next = vb_alloc(sizeof(int) * (source->word_count + 1));
 	source->word_slot = vb_alloc(sizeof(int) * (source->word_count + 1));
+
+	/*
+	 * Sized for an article's vocabulary up front, so that the usual text
+	 * never rehashes; a long text grows the table as its vocabulary does.
+	 */
+	source->slot_capacity = source->word_count < 4096 ? source->word_count + 1 : 4096;
+	source->slots = vb_alloc(sizeof(VbIndexSlot) * source->slot_capacity);
+	source->table_mask = 15;
+	while (source->table_mask + 1 < (uint32_t) source->slot_capacity * 2)
+		source->table_mask = source->table_mask * 2 + 1;
+	source->table = NULL;
+	GrowTable(source);
 
 	for (i = 0; i < source->word_count; i++)
 	{
 		int			t = source->words[i];
 		uint32_t	h = source->tokens.items[t].hash;
-		uint32_t	s = h & source->slot_mask;
+		uint32_t	s = h & source->table_mask;
 
 		if ((i & 65535) == 65535)
 			vb_check_interrupts();
 		for (;;)
 		{
-			VbIndexSlot *slot = &source->slots[s];
+			int			slot_number = source->table[s];
+			VbIndexSlot *slot;
 
-			if (slot->first < 0)
+			if (slot_number < 0)
 			{
+				/* a new word */
+				if (source->slot_count == source->slot_capacity)
+				{
+					source->slot_capacity *= 2;
+					source->slots = vb_grow(source->slots,
+											sizeof(VbIndexSlot) * source->slot_capacity);
+				}
+				slot_number = source->slot_count++;
+				slot = &source->slots[slot_number];
 				slot->hash = h;
 				slot->first = slot->last = i;
 				slot->count = 1;
-				source->word_slot[i] = (int) s;
+				source->table[s] = slot_number;
+				source->word_slot[i] = slot_number;
+				GrowTable(source);
 				break;
 			}
+			slot = &source->slots[slot_number];
 			if (slot->hash == h &&
 				vb_same_word(&source->tokens, source->words[slot->first],
 							 &source->tokens, t))
@@ -129,10 +171,10 @@ IndexSource(VbSource *source)
 				source->next[slot->last] = i;
 				slot->last = i;
 				slot->count++;
-				source->word_slot[i] = (int) s;
+				source->word_slot[i] = slot_number;
 				break;
 			}
-			s = (s + 1) & source->slot_mask;
+			s = (s + 1) & source->table_mask;
 		}
 		source->next[i] = -1;
 	}
@@ -146,6 +188,7 @@ vb_source_free(VbSource *source)
 	vb_free(source->next);
 	vb_free(source->word_slot);
 	vb_free(source->slots);
+	vb_free(source->table);
 	memset(source, 0, sizeof(*source));
 }
 
@@ -157,15 +200,17 @@ vb_source_lookup(const VbSource *source, const VbTokens *quote, int qt)
 
 	if (source->word_count == 0)
 		return -1;
-	for (s = h & source->slot_mask;; s = (s + 1) & source->slot_mask)
+	for (s = h & source->table_mask;; s = (s + 1) & source->table_mask)
 	{
-		const VbIndexSlot *slot = &source->slots[s];
+		int			slot_number = source->table[s];
+		const VbIndexSlot *slot;
 
-		if (slot->first < 0)
+		if (slot_number < 0)
 			return -1;
+		slot = &source->slots[slot_number];
 		if (slot->hash == h &&
 			vb_same_word(&source->tokens, source->words[slot->first], quote, qt))
-			return (int) s;
+			return slot_number;
 	}
 }
 
@@ -269,9 +314,15 @@ CollectSeeds(const VbSource *source, const int *slot_of, int n, Seed **out)
 	return count;
 }
 
+static inline int
+BandRank(const Band *band, int after)
+{
+	return band->votes * 2 + (band->diagonal >= after);
+}
+
 /* Cluster seeds by diagonal (allowing drift from gaps) into bands. */
 static int
-BestBands(Seed *seeds, int nseeds, int n, Band *bands)
+BestBands(Seed *seeds, int nseeds, int n, int after, Band *bands)
 {
 	int			nbands = 0;
 	int			drift = n / 4 + 3;
@@ -291,7 +342,11 @@ BestBands(Seed *seeds, int nseeds, int n, Band *bands)
 			b.last_diagonal = SeedDiagonal(seeds[j]);
 			j++;
 		}
-		/* keep the MAX_CANDIDATES bands with most votes */
+		/*
+		 * Keep the MAX_CANDIDATES bands with most votes; of equal votes, a
+		 * band from `after` on (where the quote's previous segment ended)
+		 * goes before one earlier.
+		 */
 		if (nbands < MAX_CANDIDATES)
 			bands[nbands++] = b;
 		else
@@ -300,12 +355,25 @@ BestBands(Seed *seeds, int nseeds, int n, Band *bands)
 			int			k;
 
 			for (k = 1; k < nbands; k++)
-				if (bands[k].votes < bands[weakest].votes)
+				if (BandRank(&bands[k], after) < BandRank(&bands[weakest], after))
 					weakest = k;
-			if (b.votes > bands[weakest].votes)
+			if (BandRank(&b, after) > BandRank(&bands[weakest], after))
 				bands[weakest] = b;
 		}
 		i = j;
+	}
+	/*
+	 * In source order, so that of equal candidates the earliest passage
+	 * wins, whichever others were found.
+	 */
+	for (i = 1; i < nbands; i++)
+	{
+		Band		b = bands[i];
+		int			k = i;
+
+		for (; k > 0 && bands[k - 1].diagonal > b.diagonal; k--)
+			bands[k] = bands[k - 1];
+		bands[k] = b;
 	}
 	return nbands;
 }
@@ -569,6 +637,8 @@ AlignedVerbatim(const VbSource *source, const int *slot_of, int n, int start,
 	for (k = 0; k < n; k++)
 		if (!SameAt(source, start + k, slot_of[k]))
 			return false;
+	if (out == NULL)
+		return true;			/* only asked whether it is */
 	memset(out, 0, sizeof(*out));
 	out->ops = vb_alloc(sizeof(VbOp) * (n + 1));
 	for (k = 0; k < n; k++)
@@ -686,19 +756,38 @@ DiagonalScore(const VbSource *source, const int *slot_of, int n, int diagonal,
 }
 
 /*
+ * Of two bands whose alignments score the same, which is taken: the first
+ * from `after` on, else the first.
+ */
+static bool
+Preferred(const Band *bands, int candidate, int best, int after)
+{
+	bool		candidate_after = bands[candidate].diagonal >= after;
+	bool		best_after = bands[best].diagonal >= after;
+
+	if (candidate_after != best_after)
+		return candidate_after;
+	return candidate < best;
+}
+
+/*
  * The candidate bands, each aligned inside a window around it; the best
- * score wins, the earlier band on a tie.  A band that reproduces the quote
- * word for word ends the search.  Bands are aligned from the most promising
- * down, and one whose bound cannot beat the best so far is not aligned:
- * the result is the same as aligning every band in turn.
+ * score wins, and of equal scores the first band from `after` on (where
+ * the quote's previous segment ended, so that the segments of an elided
+ * quote are read in order), else the first.  A band that reproduces the
+ * quote word for word ends the search.  Bands are aligned from the most
+ * promising down, and one whose bound cannot beat the best so far is not
+ * aligned: the result is the same as aligning every band in turn.
  */
 void
-vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
+vb_align(const VbSource *source, const int *slot_of, int n, int after,
+		 VbAlignment *out)
 {
 	Seed	   *seeds;
 	int			nseeds = CollectSeeds(source, slot_of, n, &seeds);
 	Band		bands[MAX_CANDIDATES];
-	int			nbands = BestBands(seeds, nseeds, n, bands);
+	int			nbands = BestBands(seeds, nseeds, n, after, bands);
+	int			verbatim = -1;
 	int			from[MAX_CANDIDATES];
 	int			to[MAX_CANDIDATES];
 	int			bound[MAX_CANDIDATES];
@@ -719,9 +808,12 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 	{
 		int			slack = n / 2 + 4;
 
+		/* a band word for word scores highest: the first from after on */
 		if (bands[b].votes >= n - 1 &&
-			AlignedVerbatim(source, slot_of, n, bands[b].diagonal, out))
-			return;				/* nothing scores higher */
+			(verbatim < 0 || (bands[verbatim].diagonal < after &&
+							  bands[b].diagonal >= after)) &&
+			AlignedVerbatim(source, slot_of, n, bands[b].diagonal, NULL))
+			verbatim = b;
 		/*
 		 * The quote lies between its lowest diagonal and its highest plus
 		 * its length; the slack on either side takes in the source words it
@@ -738,6 +830,11 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 		if (b_last > known[b])
 			known[b] = b_last;
 		done[b] = false;
+	}
+	if (verbatim >= 0)
+	{
+		AlignedVerbatim(source, slot_of, n, bands[verbatim].diagonal, out);
+		return;
 	}
 	by_slot = vb_alloc(sizeof(uint64_t) * (n + 1));
 	tails = vb_alloc(sizeof(int) * (n + 1));
@@ -758,13 +855,13 @@ vb_align(const VbSource *source, const int *slot_of, int n, VbAlignment *out)
 			if (!done[b] && (next < 0 || bound[b] > bound[next]))
 				next = b;
 		if (next < 0 || bound[next] < out->score ||
-			(bound[next] == out->score && next > best_band))
+			(bound[next] == out->score && !Preferred(bands, next, best_band, after)))
 			break;
 		done[next] = true;
 		AlignWindow(source, slot_of, n, from[next], to[next],
 					out->score > known[next] ? out->score : known[next], &candidate);
 		if (candidate.score > out->score ||
-			(candidate.score == out->score && next < best_band))
+			(candidate.score == out->score && Preferred(bands, next, best_band, after)))
 		{
 			vb_alignment_free(out);
 			*out = candidate;

@@ -54,11 +54,12 @@ extern void vb_quote_slots(const VbSource *source, const VbTokens *quote,
 						   const int *qwords, int n, int *slots);
 
 /*
- * Align n quote words, given by their slots, semi-globally: every quote word
- * is placed, the source is free at both ends.
+ * Align n quote words, given by their slots, semi-globally: every quote
+ * word is placed, the source is free at both ends.  Of equally good
+ * places, the first from source word `after` on is taken, else the first.
  */
 extern void vb_align(const VbSource *source, const int *slots, int n,
-					 VbAlignment *out);
+					 int after, VbAlignment *out);
 extern void vb_alignment_free(VbAlignment *alignment);
 
 /* Longest exact run of quote words from position k, anywhere in the source. */

@@ -749,16 +749,30 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	int			previous_last = -1;
 	StringBuilder diff = {NULL, 0, 0};
 	StringBuilder splice_diff = {NULL, 0, 0};
+	int		   *segment_words;
+	bool	   *segment_brackets;
 	int			first_source = -1;
 	int			last_source = -1;
 
 	memset(result, 0, sizeof(*result));
 	vb_tokenize(quote, len, &qt);
 
-	/* split into segments at ellipses; note where brackets stand */
-	segments = vb_alloc0(sizeof(Segment) * (qt.count + 1));
-	segments[0].words = vb_alloc(sizeof(int) * (qt.count + 1));
-	segments[0].bracket_before = vb_alloc0(sizeof(bool) * (qt.count + 1));
+	/*
+	 * Split into segments at ellipses; note where brackets stand.  The
+	 * segments' words follow each other in one array, so memory is linear
+	 * in the quote however many ellipses it has.
+	 */
+	{
+		int			ellipses = 0;
+
+		for (i = 0; i < qt.count; i++)
+			ellipses += qt.items[i].kind == VB_TOKEN_ELLIPSIS;
+		segments = vb_alloc0(sizeof(Segment) * (ellipses + 2));
+	}
+	segment_words = vb_alloc(sizeof(int) * (qt.count + 1));
+	segment_brackets = vb_alloc0(sizeof(bool) * (qt.count + 1));
+	segments[0].words = segment_words;
+	segments[0].bracket_before = segment_brackets;
 	nsegments = 1;
 	{
 		bool		pending_bracket = false;
@@ -777,8 +791,8 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 				{
 					Segment    *next = &segments[nsegments++];
 
-					next->words = vb_alloc(sizeof(int) * (qt.count + 1));
-					next->bracket_before = vb_alloc0(sizeof(bool) * (qt.count + 1));
+					next->words = seg->words + seg->count;
+					next->bracket_before = seg->bracket_before + seg->count;
 				}
 				continue;
 			}
@@ -811,7 +825,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 		}
 		seg->slots = vb_alloc(sizeof(int) * (seg->count + 1));
 		vb_quote_slots(source, &qt, seg->words, seg->count, seg->slots);
-		vb_align(source, seg->slots, seg->count, al);
+		vb_align(source, seg->slots, seg->count, previous_last + 1, al);
 		total_equal += al->equal;
 		if (al->longest_run > longest_run)
 			longest_run = al->longest_run;
@@ -995,11 +1009,11 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	for (i = 0; i < nsegments; i++)
 	{
 		vb_alignment_free(&segments[i].alignment);
-		vb_free(segments[i].words);
 		vb_free(segments[i].slots);
-		vb_free(segments[i].bracket_before);
 	}
 	vb_free(segments);
+	vb_free(segment_words);
+	vb_free(segment_brackets);
 	vb_tokens_free(&qt);
 }
 

@@ -32,6 +32,7 @@ typedef enum VbVerdict
 #define VB_FLAG_NAME		0x04
 #define VB_FLAG_HEDGE		0x08
 
+/* One distinct word of a source and where it occurs. */
 typedef struct VbIndexSlot
 {
 	uint32_t	hash;
@@ -40,6 +41,12 @@ typedef struct VbIndexSlot
 	int			count;
 } VbIndexSlot;
 
+/*
+ * A prepared source.  Its distinct words are numbered in order of first
+ * occurrence (their slots); a hash table finds a word's slot.  Memory is
+ * per word (its token and three ints) and per distinct word, so a long
+ * text that repeats itself costs little more than its words.
+ */
 typedef struct VbSource
 {
 	const char *text;
@@ -48,9 +55,12 @@ typedef struct VbSource
 	int		   *words;			/* token index of each word, in order */
 	int			word_count;
 	int		   *next;			/* next occurrence of the same word */
-	int		   *word_slot;		/* index slot of each word */
-	VbIndexSlot *slots;			/* open addressing on the word hash */
-	uint32_t	slot_mask;
+	int		   *word_slot;		/* the slot of each word */
+	VbIndexSlot *slots;			/* the distinct words */
+	int			slot_count;
+	int			slot_capacity;
+	int		   *table;			/* open addressing on the hash: slot or -1 */
+	uint32_t	table_mask;
 } VbSource;
 
 typedef struct VbCheckResult
@@ -76,6 +86,19 @@ extern void vb_source_prepare(const char *text, size_t len, VbSource *source);
 extern bool vb_source_prepare_for_quote(const char *text, size_t len,
 										const char *quote, size_t quote_len,
 										VbSource *source);
+
+/*
+ * Check a quotation against a source seen once, prepared only around the
+ * quotation's words (vb_source_prepare_for_quote).  A faithful verdict
+ * (exact, typographic, elided) found there is the one the whole source
+ * gives: the passage is inside a window, and of equal passages the
+ * earliest wins either way.  Any other verdict weighs passages that may
+ * lie outside the windows (the best of several near matches, the runs of
+ * a splice, a paraphrase), so then, or when windows would not pay, the
+ * result is false and the caller checks against the whole source.
+ */
+extern bool vb_check_windowed(const char *text, size_t len, const char *quote,
+							  size_t quote_len, VbCheckResult *result);
 extern void vb_source_free(VbSource *source);
 extern void vb_check(const char *quote, size_t len, const VbSource *source,
 					 VbCheckResult *result);

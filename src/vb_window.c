@@ -8,13 +8,15 @@
  * raw text, case-insensitively and at word boundaries, with memchr on
  * their rarest letter; only windows around the hits are prepared.
  *
- * The quote is cut into stretches of a few words, and each stretch keeps
- * its own anchors, so every passage a splice joins and every segment of an
- * elision has one.  A passage that reproduces a stretch, even with a word
- * changed, holds one of its anchors; a window reaches the quote's length
+ * The quote is cut into stretches of a few words, and at its ellipses, and
+ * each stretch keeps its own anchors.  A passage that reproduces a
+ * stretch holds all of its anchors; a window reaches the quote's length
  * (and a margin) on either side of a hit, so that passage lies inside it.
- * The core tests compare windowed with full preparation on generated
- * sources: same verdict, span and diff.
+ * So a faithful verdict found in the windows is the one the whole source
+ * gives, and vb_check_windowed keeps only those: a quotation that is not
+ * faithful may be nearest to a passage without its anchors.  The core
+ * tests and the fuzz_check harness compare the two on generated and
+ * random sources: same verdict, span, diff and score.
  */
 #include "vb_check.h"
 
@@ -25,8 +27,11 @@
 #include "vb_runtime.h"
 #include "vb_utf8.h"
 
-/* Below this size the whole source is prepared: it is as cheap. */
-#define WINDOWED_MIN_SOURCE 2048
+/*
+ * Below this size the whole source is prepared: the windows would cover
+ * much of it, and a quotation that is not faithful needs it all anyway.
+ */
+#define WINDOWED_MIN_SOURCE 8192
 #define MAX_ANCHORS 32
 #define ANCHOR_STRETCH 8
 #define ANCHORS_PER_STRETCH 2
@@ -66,13 +71,17 @@ CompareSlices(const void *a, const void *b)
 /*
  * Anchors come from every stretch of ANCHOR_STRETCH quote words, the two
  * longest eligible words of each, so that every part of the quote (each
- * passage of a splice, each segment of an elision) has its own.
+ * passage of a splice) has its own.  An ellipsis ends a stretch: each
+ * segment of an elision is found on its own, so it needs anchors of its
+ * own.  Returns the number of anchors (-1: too many to pay) and sets the
+ * number of stretches.
  */
 static int
-ChooseAnchors(const VbTokens *qt, Anchor *anchors)
+ChooseAnchors(const VbTokens *qt, Anchor *anchors, int *stretches)
 {
 	int			n = 0;
-	int			word = 0;
+	int			stretch = 0;
+	int			in_stretch_words = 0;
 	int			i;
 
 	for (i = 0; i < qt->count; i++)
@@ -80,7 +89,6 @@ ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 		const VbToken *t = &qt->items[i];
 		const char *w = qt->pool + t->folded;
 		size_t		len = t->folded_length;
-		int			stretch;
 		size_t		k;
 		int			rarest = -1;
 		bool		plain = len >= 4;
@@ -88,9 +96,19 @@ ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 		int			shortest = -1;
 		int			j;
 
+		if (t->kind == VB_TOKEN_ELLIPSIS && in_stretch_words > 0)
+		{
+			stretch++;
+			in_stretch_words = 0;
+		}
 		if (t->kind != VB_TOKEN_WORD || (t->flags & VB_TOKEN_EDITORIAL))
 			continue;
-		stretch = word++ / ANCHOR_STRETCH;
+		if (in_stretch_words == ANCHOR_STRETCH)
+		{
+			stretch++;
+			in_stretch_words = 0;
+		}
+		in_stretch_words++;
 		for (k = 0; k < len && plain; k++)
 			plain = w[k] >= 'a' && w[k] <= 'z';
 		if (!plain || vb_word_in_list(w, len, function_words))
@@ -133,6 +151,7 @@ ChooseAnchors(const VbTokens *qt, Anchor *anchors)
 			}
 		}
 	}
+	*stretches = stretch + (in_stretch_words > 0);
 	return n;
 }
 
@@ -206,12 +225,13 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 	size_t		reach = quote_len + 64;
 	size_t		covered = 0;
 	bool		worth = true;
+	int			stretches;
 	int			i;
 
 	if (len < WINDOWED_MIN_SOURCE)
 		return false;
 	vb_tokenize(quote, quote_len, &qt);
-	nanchors = ChooseAnchors(&qt, anchors);
+	nanchors = ChooseAnchors(&qt, anchors, &stretches);
 	if (nanchors <= 0)
 	{
 		vb_tokens_free(&qt);
@@ -220,16 +240,17 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 	/*
 	 * Each anchor's hits, one search each, kept side by side; then, in
 	 * every stretch of the quote, only the anchor found least often makes
-	 * windows.  A passage that reproduces that stretch, even with a word
-	 * changed, holds one of the stretch's anchors, and the rarer gives
-	 * fewer windows.  A stretch whose anchors are all too common to help
-	 * means preparing everything.
+	 * windows.  A passage that reproduces that stretch holds all of the
+	 * stretch's anchors, and the rarer gives fewer windows.  A stretch with
+	 * no anchor found (none eligible, none in the source, or all too
+	 * common to help) means preparing everything: the quote cannot be
+	 * faithful to passages the windows would hold, or they would miss
+	 * some.
 	 */
 	{
 		size_t	   *found = NULL;
 		int			used = 0;
 		int			stretch;
-		int			last_stretch = 0;
 
 		for (i = 0; i < nanchors; i++)
 		{
@@ -240,27 +261,18 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 			anchors[i].hit_count = FindAnchor(text, len, &anchors[i], found + used, &count) ? count : -1;
 			if (count > 0 && anchors[i].hit_count > 0)
 				used += count;
-			if (anchors[i].stretch > last_stretch)
-				last_stretch = anchors[i].stretch;
 		}
 		hits = vb_alloc(sizeof(size_t) * (used + 1));
-		for (stretch = 0; stretch <= last_stretch && worth; stretch++)
+		for (stretch = 0; stretch < stretches && worth; stretch++)
 		{
 			int			best = -1;
-			bool		useless = false;
 
 			for (i = 0; i < nanchors; i++)
-			{
-				if (anchors[i].stretch != stretch)
-					continue;
-				if (anchors[i].hit_count < 0)
-					useless = true;
-				else if (anchors[i].hit_count > 0 &&
-						 (best < 0 || anchors[i].hit_count < anchors[best].hit_count))
+				if (anchors[i].stretch == stretch && anchors[i].hit_count > 0 &&
+					(best < 0 || anchors[i].hit_count < anchors[best].hit_count))
 					best = i;
-			}
 			if (best < 0)
-				worth = !useless;
+				worth = false;
 			else
 			{
 				memcpy(hits + nhits, found + anchors[best].first_hit,
@@ -314,4 +326,20 @@ vb_source_prepare_for_quote(const char *text, size_t len, const char *quote,
 	vb_source_prepare_ranges(text, len, ranges, nranges, source);
 	vb_free(ranges);
 	return true;
+}
+
+bool
+vb_check_windowed(const char *text, size_t len, const char *quote,
+				  size_t quote_len, VbCheckResult *result)
+{
+	VbSource	windowed;
+
+	if (!vb_source_prepare_for_quote(text, len, quote, quote_len, &windowed))
+		return false;
+	vb_check(quote, quote_len, &windowed, result);
+	vb_source_free(&windowed);
+	if (result->verdict <= VB_VERDICT_ELIDED)
+		return true;
+	vb_check_result_free(result);
+	return false;
 }
