@@ -252,56 +252,6 @@ AppendFolded(Builder *b, uint32_t c)
 	}
 }
 
-static void
-EndWord(Builder *b)
-{
-	VbTokens   *t = b->out;
-	VbToken    *tok;
-	uint32_t	hash;
-	size_t		i;
-
-	if (!b->in_word)
-		return;
-	tok = &t->items[t->count - 1];
-	if (b->word_length > 0)
-		FlushFolded(b);
-	/* an abbreviation keeps its final dot as written: "U.S." */
-	if (b->abbreviation && b->word_end < b->text_length && b->text[b->word_end] == '.')
-		b->word_end++;
-	b->abbreviation = false;
-	tok->end = b->word_end;
-	tok->folded_length = (uint32_t) (t->pool_length - tok->folded);
-	tok->flags = b->word_flags;
-	/*
-	 * Eight bytes at a time, multiply and fold (the words are short and
-	 * the index verifies every match); zero is kept for "not a word".
-	 */
-	{
-		const char *p = t->pool + tok->folded;
-		uint64_t	h = 0x9E3779B97F4A7C15ULL ^ tok->folded_length;
-
-		for (i = 0; i + 8 <= tok->folded_length; i += 8)
-		{
-			uint64_t	chunk;
-
-			memcpy(&chunk, p + i, 8);
-			h = (h ^ chunk) * 0xFF51AFD7ED558CCDULL;
-			h ^= h >> 32;
-		}
-		if (i < tok->folded_length)
-		{
-			uint64_t	chunk = 0;
-
-			memcpy(&chunk, p + i, tok->folded_length - i);
-			h = (h ^ chunk) * 0xFF51AFD7ED558CCDULL;
-			h ^= h >> 32;
-		}
-		hash = (uint32_t) (h ^ (h >> 29));
-	}
-	tok->hash = hash ? hash : 1;
-	b->in_word = false;
-}
-
 /* Length in bytes of an ellipsis starting at pos: … ... . . . (or 0). */
 static size_t
 EllipsisAt(const char *text, size_t len, size_t pos)
@@ -334,6 +284,66 @@ EllipsisAt(const char *text, size_t len, size_t pos)
 	while (end < len && text[end] == '.')
 		end++;
 	return end - pos;
+}
+
+static void
+EndWord(Builder *b)
+{
+	VbTokens   *t = b->out;
+	VbToken    *tok;
+	uint32_t	hash;
+	size_t		i;
+
+	if (!b->in_word)
+		return;
+	tok = &t->items[t->count - 1];
+	if (b->word_length > 0)
+		FlushFolded(b);
+	/*
+	 * An abbreviation keeps its final dot as written ("U.S."), unless that
+	 * dot begins an ellipsis which it would break: "U.S..." is "U.S" and an
+	 * ellipsis, "U.S...." and "U.S. . . ." are "U.S." and an ellipsis.
+	 */
+	if (b->abbreviation && b->word_end < b->text_length && b->text[b->word_end] == '.')
+	{
+		size_t		after = b->word_end + 1;
+
+		if (after < b->text_length && b->text[after] == ' ')
+			after++;
+		if (EllipsisAt(b->text, b->text_length, b->word_end) == 0 ||
+			(after < b->text_length &&
+			 EllipsisAt(b->text, b->text_length, after) > 0))
+			b->word_end++;
+	}
+	b->abbreviation = false;
+	tok->end = b->word_end;
+	tok->folded_length = (uint32_t) (t->pool_length - tok->folded);
+	tok->flags = b->word_flags;
+	/*
+	 * Eight bytes at a time, multiply and fold (the words are short and
+	 * the index verifies every match); zero is kept for "not a word".  Zero
+	 * bytes written past the word (not counted in the pool) make its last
+	 * chunk a whole eight-byte load.
+	 */
+	{
+		const char *p;
+		uint64_t	h = 0x9E3779B97F4A7C15ULL ^ tok->folded_length;
+
+		PoolReserve(t, 8);
+		memset(t->pool + t->pool_length, 0, 8);
+		p = t->pool + tok->folded;
+		for (i = 0; i < tok->folded_length; i += 8)
+		{
+			uint64_t	chunk;
+
+			memcpy(&chunk, p + i, 8);
+			h = (h ^ chunk) * 0xFF51AFD7ED558CCDULL;
+			h ^= h >> 32;
+		}
+		hash = (uint32_t) (h ^ (h >> 29));
+	}
+	tok->hash = hash ? hash : 1;
+	b->in_word = false;
 }
 
 void
@@ -394,21 +404,31 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 			 */
 			if (b.word_length > 0)
 				FlushFolded(&b);
-			PoolReserve(out, 64);
-			while (pos < len)
 			{
-				unsigned char ch = (unsigned char) text[pos];
+				/* a digit is the only folded byte without bit 0x40 */
+				unsigned char common = 0xFF;
 
-				if ((unsigned) (ch | 0x20) - 'a' < 26)
-					ch |= 0x20;
-				else if ((unsigned) ch - '0' < 10)
-					b.word_flags |= VB_TOKEN_NUMERIC;
-				else
-					break;
-				if (out->pool_length == out->pool_capacity)
+				for (;;)
+				{
+					char	   *dest;
+					size_t		room = len - pos < 64 ? len - pos : 64;
+					size_t		k = 0;
+					unsigned char ch;
+
 					PoolReserve(out, 64);
-				out->pool[out->pool_length++] = (char) ch;
-				pos++;
+					dest = out->pool + out->pool_length;
+					while (k < room && (ch = vb_ascii_folded[(unsigned char) text[pos + k]]) != 0)
+					{
+						common &= ch;
+						dest[k++] = (char) ch;
+					}
+					out->pool_length += k;
+					pos += k;
+					if (k < 64)
+						break;
+				}
+				if ((common & 0x40) == 0)
+					b.word_flags |= VB_TOKEN_NUMERIC;
 			}
 			b.word_end = pos;
 			continue;
@@ -498,6 +518,12 @@ vb_tokenize(const char *text, size_t len, VbTokens *out)
 			}
 		}
 		EndWord(&b);
+		/* the word just ended took this dot as its own: "U.S." */
+		if (out->count > 0 && out->items[out->count - 1].end > pos)
+		{
+			pos = out->items[out->count - 1].end;
+			continue;
+		}
 
 		ellipsis = EllipsisAt(text, len, pos);
 		if (ellipsis > 0)

@@ -312,8 +312,7 @@ HasWordCharacter(const char *text, size_t start, size_t end)
 
 static void
 AppendQuote(VbQuoteList *out, const char *text, const OpenMark *om,
-			size_t end, size_t close, int depth,
-			bool continues)
+			size_t end, size_t close, bool continues)
 {
 	VbQuoteSpan *q;
 	size_t		start = om->inner;
@@ -335,7 +334,6 @@ AppendQuote(VbQuoteList *out, const char *text, const OpenMark *om,
 	q->end = end;
 	q->close = close;
 	q->paragraph = om->paragraph;
-	q->depth = depth;
 	q->parent = -1;
 	q->chain_prev = om->chain_prev;
 	q->continues = continues;
@@ -400,7 +398,9 @@ CompareSpans(const void *a, const void *b)
 
 /*
  * Sorting moves pieces, so chain links (recorded as emission indexes) are
- * remapped, and parents are found with a stack of open spans.
+ * remapped, and parents are found with a stack of open spans.  Depth is
+ * counted here, among the quotes emitted, not from the stack of marks: a
+ * stray opening mark that never closed encloses nothing.
  */
 static void
 SortAndLink(VbQuoteList *out)
@@ -433,6 +433,7 @@ SortAndLink(VbQuoteList *out)
 		while (depth > 0 && out->items[enclosing[depth - 1]].close <= q->open)
 			depth--;
 		q->parent = depth > 0 ? enclosing[depth - 1] : -1;
+		q->depth = depth;
 		enclosing[depth++] = i;
 	}
 	vb_free(enclosing);
@@ -510,7 +511,7 @@ vb_find_quotes(const char *text, size_t len, VbQuoteList *out)
 						int			index = out->count;
 
 						AppendQuote(out, text, &stack[0], para_text_end,
-									para_text_end, 0, true);
+									para_text_end, true);
 						pending_chain = out->count > index ? index : -1;
 					}
 					top = 0;
@@ -589,7 +590,7 @@ vb_find_quotes(const char *text, size_t len, VbQuoteList *out)
 				else if (found >= 0)
 				{
 					AppendQuote(out, text, &stack[found], pos,
-								pos + width, found, false);
+								pos + width, false);
 					top = found;
 					handled = true;
 				}
