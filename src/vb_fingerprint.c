@@ -2,16 +2,22 @@
  * vb_fingerprint.c
  *		Winnowed word shingles of a text (see vb_fingerprint.h).
  *
- * A shingle's rank is the number of function words in it, then its hash:
- * of the shingles of a window, one with content words is kept before "of
- * the said", so that what a reproduction and its source share is rare in
- * other articles too.  The rank is a function of the shingle alone, which
- * is all the winnowing guarantee needs.
+ * A shingle's rank is its hash, except that a shingle made of function
+ * words alone ("one of the") ranks after every other: it is in nearly
+ * every article, and a quotation that kept it would make every article a
+ * candidate.  Only those are set apart: ranking by the number of function
+ * words makes neighbouring shingles, which share words, rank alike, and a
+ * window keeps a new shingle more often (0.48 hashes kept per word on the
+ * benchmark's corpus, against 0.40 this way, the 2/5 of a random order;
+ * the index is the smaller by as much).  The rank is a function of the
+ * shingle alone, which is all the winnowing guarantee needs.
  *
  * Long texts are tokenized a piece at a time, cut where a space stands
  * between two ASCII letters or digits (no token, abbreviation or ellipsis
  * spans such a place), so that memory stays proportional to the piece and
- * the fingerprint, not to the text.
+ * the fingerprint, not to the text.  A square bracket may be open across
+ * a cut, which the tokenizer of the next piece cannot know, so whether a
+ * word is inside brackets is followed here, over the whole text.
  */
 #include "vb_fingerprint.h"
 
@@ -162,7 +168,7 @@ AddWord(Winnower *w, const char *folded, size_t len)
 	uint64_t	h = WordHash(folded, len);
 	uint64_t	shingle;
 	uint64_t	rank;
-	int			nfunction = 0;
+	bool		all_function = true;
 	int			i;
 
 	memmove(w->words, w->words + 1, sizeof(w->words[0]) * (VB_SHINGLE_WORDS - 1));
@@ -177,9 +183,9 @@ AddWord(Winnower *w, const char *folded, size_t len)
 	for (i = 0; i < VB_SHINGLE_WORDS; i++)
 	{
 		shingle = Mix64(shingle ^ w->words[i]);
-		nfunction += w->function[i];
+		all_function &= w->function[i];
 	}
-	rank = ((uint64_t) nfunction << 32) | (uint32_t) shingle;
+	rank = ((uint64_t) all_function << 32) | (uint32_t) shingle;
 	w->ranks[w->shingles_in_run % VB_WINNOW_WINDOW] = rank;
 	if (++w->shingles_in_run < VB_WINNOW_WINDOW)
 		return;
@@ -254,6 +260,7 @@ vb_fingerprint(const char *text, size_t len, VbFingerprint *out)
 {
 	Winnower	w;
 	size_t		start = 0;
+	bool		in_brackets = false;
 
 	if (!function_slots_ready)
 		PrepareFunctionWords();
@@ -271,7 +278,12 @@ vb_fingerprint(const char *text, size_t len, VbFingerprint *out)
 		{
 			const VbToken *t = &tokens.items[i];
 
-			if (t->kind != VB_TOKEN_WORD || (t->flags & VB_TOKEN_EDITORIAL))
+			/* as the tokenizer sets VB_TOKEN_EDITORIAL, but across pieces */
+			if (t->kind == VB_TOKEN_BRACKET_OPEN)
+				in_brackets = true;
+			else if (t->kind == VB_TOKEN_BRACKET_CLOSE)
+				in_brackets = false;
+			if (t->kind != VB_TOKEN_WORD || in_brackets)
 				BreakRun(&w);
 			else
 				AddWord(&w, tokens.pool + t->folded, t->folded_length);
