@@ -114,6 +114,80 @@ TestCases(void)
 	vb_extraction_free(&ex);
 }
 
+/* Tokens in order and apart, start < end <= len (vb_normalize.c). */
+static int
+TokensApart(const char *text, const VbTokens *t)
+{
+	size_t		previous_end = 0;
+	int			i;
+
+	for (i = 0; i < t->count; i++)
+	{
+		if (t->items[i].start < previous_end ||
+			t->items[i].start >= t->items[i].end || t->items[i].end > strlen(text))
+			return 0;
+		previous_end = t->items[i].end;
+	}
+	return 1;
+}
+
+/* The last word and the ellipsis after it: "U.S..." and its variants. */
+static int
+AbbreviationThenEllipsis(const char *text, const char *word, const char *ellipsis)
+{
+	VbTokens	t;
+	int			i;
+	int			ok = 0;
+
+	vb_tokenize(text, strlen(text), &t);
+	for (i = 0; i + 1 < t.count && TokensApart(text, &t); i++)
+	{
+		const VbToken *w = &t.items[i];
+		const VbToken *e = &t.items[i + 1];
+
+		if (e->kind != VB_TOKEN_ELLIPSIS)
+			continue;
+		ok = w->kind == VB_TOKEN_WORD &&
+			w->end - w->start == strlen(word) &&
+			memcmp(text + w->start, word, strlen(word)) == 0 &&
+			e->end - e->start == strlen(ellipsis) &&
+			memcmp(text + e->start, ellipsis, strlen(ellipsis)) == 0;
+		break;
+	}
+	vb_tokens_free(&t);
+	return ok;
+}
+
+/* Findings of the libFuzzer harnesses (test/fuzz/crashes/), fixed. */
+static void
+TestFuzzFindings(void)
+{
+	VbExtraction ex;
+	VbTokens	t;
+	static const char stray[] =
+		"Dana Whitlock toured the \"new plant on Monday. "
+		"\"We will fix the pipes,\" she said. \"All of them.\"";
+
+	Check(AbbreviationThenEllipsis("He moved to the U.S... and never came back.", "U.S", "...") &&
+		  AbbreviationThenEllipsis("the U.S.... and", "U.S.", "...") &&
+		  AbbreviationThenEllipsis("the U.S. . . . and", "U.S.", ". . .") &&
+		  AbbreviationThenEllipsis("the U.S. . . and", "U.S", ". . .") &&
+		  AbbreviationThenEllipsis("the U.S.\xE2\x80\xA6 and", "U.S.", "\xE2\x80\xA6"),
+		  "an abbreviation's dot and an ellipsis after it are not shared (fuzz_normalize-abbreviation-ellipsis-overlap)");
+
+	vb_tokenize("the U.S. is", 11, &t);
+	Check(t.count == 3 && t.items[1].end == 8 && TokensApart("the U.S. is", &t),
+		  "an abbreviation keeps its final dot");
+	vb_tokens_free(&t);
+
+	Check(Extract(stray, &ex) && ex.count == 2 &&
+		  ex.quotes[0].depth == 0 && ex.quotes[1].depth == 0 &&
+		  ex.quotes[0].method == VB_METHOD_PRONOUN && ex.quotes[0].speaker &&
+		  strcmp(ex.quotes[0].speaker, "Dana Whitlock") == 0,
+		  "a stray opening mark that never closes encloses nothing: depth 0, attributed (fuzz_extract-depth-without-parent)");
+	vb_extraction_free(&ex);
+}
+
 static const char *const fragments[] = {
 	"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
 	"\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB", "\xE3\x80\x8C", "\xE3\x80\x8D",
@@ -462,13 +536,13 @@ TestWindowedPreparation(void)
 
 			vb_source_prepare(text, n, &full);
 			vb_check(quote, strlen(quote), &full, &r1);
-			if (vb_source_prepare_for_quote(text, n, quote, strlen(quote), &part))
+			if (vb_check_windowed(text, n, quote, strlen(quote), &r2))
 			{
 				windowed++;
-				vb_check(quote, strlen(quote), &part, &r2);
 				if (r1.verdict != r2.verdict || r1.has_span != r2.has_span ||
 					(r1.has_span && (r1.span_start != r2.span_start || r1.span_end != r2.span_end)) ||
-					strcmp(r1.diff, r2.diff) != 0)
+					strcmp(r1.diff, r2.diff) != 0 || r1.score != r2.score ||
+					r1.coverage != r2.coverage || r1.flags != r2.flags)
 				{
 					differ++;
 					if (getenv("VB_DEBUG"))
@@ -477,16 +551,83 @@ TestWindowedPreparation(void)
 							   r1.diff, r2.diff);
 				}
 				vb_check_result_free(&r2);
+			}
+			else if (r1.verdict <= VB_VERDICT_ELIDED &&
+					 vb_source_prepare_for_quote(text, n, quote, strlen(quote), &part))
+			{
+				/* windows that were made must not miss a faithful passage */
+				differ++;
 				vb_source_free(&part);
 			}
 			vb_check_result_free(&r1);
 			vb_source_free(&full);
 		}
 	}
-	Check(differ == 0 && windowed > ROUNDS,
-		  "preparing windows around a quote's words gives what preparing everything gives (%d of %d differ)",
+	Check(differ == 0 && windowed >= ROUNDS,
+		  "a faithful verdict found in the windows around a quote's words is what the whole source gives, and one the whole source gives is found there (%d of %d differ)",
 		  differ, windowed);
 	free(text);
+}
+
+/*
+ * A square bracket open across the place where a long text is cut into
+ * pieces (64 KB in vb_fingerprint.c): the words up to the closing bracket
+ * are still the editor's, and add nothing to the fingerprint.  The fuzz
+ * finding bracket-cut, "[s s" repeated past 64 KB.
+ */
+static void
+TestFingerprintBracketAcrossCut(const char *text, size_t len)
+{
+	size_t		head = 1000;
+	size_t		inside;
+	size_t		tail;
+	size_t		n = 0;
+	char	   *buf = malloc(len + 8);
+	uint32_t   *both;
+	VbFingerprint whole;
+	VbFingerprint before;
+	VbFingerprint after;
+	size_t		count;
+	bool		same;
+
+	/* cut the source at spaces, so that no word is split */
+	while (text[head] != ' ')
+		head++;
+	inside = head + 70000;
+	while (text[inside] != ' ')
+		inside++;
+	tail = inside + 2000;
+	while (text[tail] != ' ')
+		tail++;
+	memcpy(buf, text, head);
+	n = head;
+	memcpy(buf + n, " [", 2);
+	n += 2;
+	memcpy(buf + n, text + head, inside - head);
+	n += inside - head;
+	memcpy(buf + n, "] ", 2);
+	n += 2;
+	memcpy(buf + n, text + inside, tail - inside);
+	n += tail - inside;
+
+	vb_fingerprint(buf, n, &whole);
+	vb_fingerprint(text, head, &before);
+	vb_fingerprint(text + inside, tail - inside, &after);
+	both = malloc(sizeof(uint32_t) * (before.count + after.count + 1));
+	memcpy(both, before.hashes, sizeof(uint32_t) * before.count);
+	memcpy(both + before.count, after.hashes, sizeof(uint32_t) * after.count);
+	count = vb_fingerprint_canonicalize(both, before.count + after.count);
+	same = count == whole.count && count > 0 &&
+		memcmp(both, whole.hashes, sizeof(uint32_t) * count) == 0 &&
+		memchr(text, '[', tail) == NULL && memchr(text, ']', tail) == NULL;
+	Check(same,
+		  "a bracket open across a piece cut keeps its words out of the fingerprint (%zu hashes, %zu outside the brackets)",
+		  whole.count, count);
+	vb_fingerprint_free(&whole);
+	vb_fingerprint_free(&before);
+	vb_fingerprint_free(&after);
+	free(both);
+	free(buf);
 }
 
 /*
@@ -582,6 +723,7 @@ TestFingerprint(void)
 		Check(q.count == 0, "a bracket breaks a run");
 		vb_fingerprint_free(&q);
 	}
+	TestFingerprintBracketAcrossCut(text, len);
 	vb_fingerprint_free(&source);
 	free(flat);
 	free(text);
@@ -593,6 +735,7 @@ main(void)
 {
 	TestDecoding();
 	TestCases();
+	TestFuzzFindings();
 	TestGenerated();
 	TestCheckProperties();
 	TestWindowedPreparation();
