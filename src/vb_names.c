@@ -224,7 +224,7 @@ IsWordBoundaryAfter(const char *text, size_t len, size_t pos)
 
 /*
  * The capitalised words written just before `pos` that, with the surname
- * at pos, make a full name ("advocate Matt Asay" gives "Matt Asay").
+ * at pos, make a full name ("columnist Dana Whitlock" gives "Dana Whitlock").
  */
 static size_t
 FullNameStart(const char *text, size_t pos)

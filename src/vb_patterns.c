@@ -110,11 +110,15 @@ static const char *const reporting_verbs[] = {
 #define ADVERBS "(?:" ADVERB "\\h+){0,2}"
 #define AUXILIARIES "(?:(?:has|have|had|is|was|were|are|will|would|could|might|a|avait|hat)\\h+(?:" ADVERB "\\h+)?){0,2}"
 #define DETERMINER "(?:an?|the|his|her|their|its)"
-/* like a word of a name: a dot only in an initial (U.S. News), not "Ledger." */
+/*
+ * Like a word of a name: a dot only in an initial (U.S. News), not
+ * "Ledger.".  A lower-case "the" before the outlet is not part of its name
+ * ("wrote in the Harbor Ledger"); a capital one is ("told The Ledger").
+ */
 #define OUTLET_WORD "\\p{Lu}(?:\\.|[\\p{L}\\p{N}&'\u2019-]+)"
 #define OUTLET_TAIL \
 	"(?:\\h+(?:(?<prep>in|on|for|to)\\h+)?(?:" DETERMINER "\\h+(?:[\\p{Ll}-]+\\h+){1,3}(?:in|on|for|with|to)\\h+)?" \
-	"(?<outlet>(?:The\\h+)?" OUTLET_WORD "(?:\\h+" OUTLET_WORD "){0,3}))?"
+	"(?:the\\h+)?(?<outlet>(?:The\\h+)?" OUTLET_WORD "(?:\\h+" OUTLET_WORD "){0,3}))?"
 #define ACCORDING_TO "(?:[Aa]ccording\\h+to|[Ss]elon|[Dd]['\u2019]apr\u00E8s|[Ll]aut)"
 #define AFTER_LEAD "^[\\s,]*(?:[\u2014\u2013-]\\h*)?"
 #define NO_SENTENCE_END "[^.!?\"\u201C\u201D\u201E\u00AB\u00BB\\n]"
