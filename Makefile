@@ -24,7 +24,7 @@ PG_CFLAGS = -Wall -Wextra
 SHLIB_LINK = $(PCRE2_LIBS)
 
 REGRESS = setup extraction attribution storage ingest check fidelity fingerprint \
-	reproductions errors
+	reproductions security hostile errors
 REGRESS_OPTS = --inputdir=$(srcdir) --encoding=UTF8
 
 PG_CONFIG ?= pg_config
@@ -40,6 +40,11 @@ install: verbatim.control
 
 # The version is compiled into the library: rebuild when it changes.
 src/pg_verbatim.o: $(srcdir)/META.json
+
+# PGXS tracks no header dependencies (unless the server was configured with
+# --enable-depend): every object is rebuilt when any header changes, since
+# a changed struct in a stale object corrupts memory.
+$(OBJS): $(wildcard $(srcdir)/src/*.h)
 
 # The standalone text core: unit tests, benchmark, fuzzers (see test/).
 core-tools:
