@@ -9,8 +9,8 @@
  *	- The same with ellipses or brackets: elided.
  *	- Covered by runs from two or more places of the source, joined with no
  *	  ellipsis: spliced.
- *	- Anchored in one place (a run of ANCHOR_RUN words, or most words in
- *	  order) but changed: altered.
+ *	- Anchored in one place (a run of ANCHOR_RUN words with a content word
+ *	  among them, or most words in order) but changed: altered.
  *	- Sharing the content words of a passage but not its wording:
  *	  paraphrased.  Otherwise: unsupported.
  */
@@ -394,6 +394,36 @@ IsContentWord(const VbTokens *t, int i)
 }
 
 /*
+ * The longest run of words placed unchanged that holds a content word: a
+ * run of function words alone ("that and is of and to") turns up in any
+ * long text, so it anchors nothing.
+ */
+static int
+LongestContentRun(const VbTokens *qt, const Segment *seg)
+{
+	const VbAlignment *al = &seg->alignment;
+	int			best = 0;
+	int			run = 0;
+	bool		content = false;
+	int			i;
+
+	for (i = 0; i < al->count; i++)
+	{
+		if (al->ops[i].kind != VB_OP_EQUAL)
+		{
+			run = 0;
+			content = false;
+			continue;
+		}
+		run++;
+		content |= IsContentWord(qt, seg->words[al->ops[i].quote_word]);
+		if (content && run > best)
+			best = run;
+	}
+	return best;
+}
+
+/*
  * Light stemming for paraphrase overlap: the word less a plural or tense
  * ending ('s, ing, ed, es, s, ly, the first that fits), if three letters
  * stay.
@@ -742,6 +772,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	int			total_words = 0;
 	int			total_equal = 0;
 	int			longest_run = 0;
+	int			anchor_run = 0;
 	bool		has_ellipsis = false;
 	bool		has_brackets = false;
 	bool		all_clean = true;
@@ -829,6 +860,12 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 		total_equal += al->equal;
 		if (al->longest_run > longest_run)
 			longest_run = al->longest_run;
+		{
+			int			content_run = LongestContentRun(&qt, seg);
+
+			if (content_run > anchor_run)
+				anchor_run = content_run;
+		}
 		if (!IsClean(seg))
 			all_clean = false;
 		if (al->first_source >= 0)
@@ -897,7 +934,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 			first_source = run_start;
 			last_source = run_start + run_length - 1;
 		}
-		else if (longest_run >= ANCHOR_RUN ||
+		else if (anchor_run >= ANCHOR_RUN ||
 				 (longest_run >= 3 && result->coverage >= 0.6) ||
 				 (total_words <= 4 && longest_run >= 2 && result->coverage >= 0.5))
 			result->verdict = VB_VERDICT_ALTERED;
