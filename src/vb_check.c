@@ -423,6 +423,23 @@ LongestContentRun(const VbTokens *qt, const Segment *seg)
 	return best;
 }
 
+/* The longest such run of any segment. */
+static int
+AnchorRun(const VbTokens *qt, const Segment *segments, int nsegments)
+{
+	int			best = 0;
+	int			i;
+
+	for (i = 0; i < nsegments; i++)
+	{
+		int			run = LongestContentRun(qt, &segments[i]);
+
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
 /*
  * Light stemming for paraphrase overlap: the word less a plural or tense
  * ending ('s, ing, ed, es, s, ly, the first that fits), if three letters
@@ -772,7 +789,6 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 	int			total_words = 0;
 	int			total_equal = 0;
 	int			longest_run = 0;
-	int			anchor_run = 0;
 	bool		has_ellipsis = false;
 	bool		has_brackets = false;
 	bool		all_clean = true;
@@ -860,12 +876,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 		total_equal += al->equal;
 		if (al->longest_run > longest_run)
 			longest_run = al->longest_run;
-		{
-			int			content_run = LongestContentRun(&qt, seg);
 
-			if (content_run > anchor_run)
-				anchor_run = content_run;
-		}
 		if (!IsClean(seg))
 			all_clean = false;
 		if (al->first_source >= 0)
@@ -934,7 +945,7 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 			first_source = run_start;
 			last_source = run_start + run_length - 1;
 		}
-		else if (anchor_run >= ANCHOR_RUN ||
+		else if (AnchorRun(&qt, segments, nsegments) >= ANCHOR_RUN ||
 				 (longest_run >= 3 && result->coverage >= 0.6) ||
 				 (total_words <= 4 && longest_run >= 2 && result->coverage >= 0.5))
 			result->verdict = VB_VERDICT_ALTERED;
