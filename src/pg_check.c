@@ -165,13 +165,16 @@ PrepareAndKeep(FunctionCallInfo fcinfo, CheckCache *cache, struct varlena *raw,
 	return &cache->source;
 }
 
-/* Characters before byte_offset of text, the kept source's or another. */
+/*
+ * Characters before byte_offset of text: from the block index when text is
+ * the kept source's, else counted from its start.
+ */
 static size_t
-CharOffset(const CheckCache *cache, bool kept, const char *text, size_t byte_offset)
+CharOffset(const CheckCache *cache, const char *text, size_t byte_offset)
 {
 	size_t		block = byte_offset / CHAR_BLOCK;
 
-	if (!kept)
+	if (text != cache->source_text)
 		return vb_utf8_count(text, byte_offset);
 	return cache->block_chars[block] +
 		vb_utf8_count(cache->source_text + block * CHAR_BLOCK,
@@ -220,7 +223,6 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	size_t		quote_len = VARSIZE_ANY_EXHDR(quote_text);
 	CheckCache *cache;
 	const char *span_text;		/* the text the result's span points into */
-	bool		kept = true;	/* checked against the kept source */
 	VbCheckResult result;
 	Datum		values[RESULT_COLUMNS];
 	bool		nulls[RESULT_COLUMNS];
@@ -229,7 +231,10 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	VerbatimRequireUtf8();
 	cache = GetCache(fcinfo);
 	if (cache->have_source && KeyMatches(&cache->prepared, raw_source))
+	{
 		vb_check(quote, quote_len, &cache->source, &result);
+		span_text = cache->source_text;
+	}
 	else
 	{
 		text	   *source_text = pg_detoast_datum_packed(raw_source);
@@ -238,16 +243,15 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 
 		if (!KeyMatches(&cache->seen, raw_source) &&
 			vb_check_windowed(text, len, quote, quote_len, &result))
-			kept = false;
+			span_text = text;
 		else
+		{
 			vb_check(quote, quote_len,
 					 PrepareAndKeep(fcinfo, cache, raw_source, text, len), &result);
+			span_text = cache->source_text;
+		}
 		KeySet(fcinfo, &cache->seen, raw_source);
-		if (!kept)
-			span_text = text;
 	}
-	if (kept)
-		span_text = cache->source_text;
 
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = cache->verdicts[result.verdict];
@@ -256,7 +260,7 @@ verbatim_check_quote(PG_FUNCTION_ARGS)
 	values[3] = Float4GetDatum((float4) result.coverage);
 	if (result.has_span)
 	{
-		size_t		start = CharOffset(cache, kept, span_text, result.span_start);
+		size_t		start = CharOffset(cache, span_text, result.span_start);
 		size_t		length = vb_utf8_count(span_text + result.span_start,
 										   result.span_end - result.span_start);
 		RangeBound	lower = {Int32GetDatum((int32) (start + 1)), false, true, true};

@@ -82,16 +82,16 @@ vb_source_prepare_ranges(const char *text, size_t len, const VbSlice *ranges,
 	IndexSource(source);
 }
 
-/* Make room in the table for one more slot, at most half full. */
+/* Make the table hold this many slots at most half full. */
 static void
-GrowTable(VbSource *source)
+ReserveTable(VbSource *source, int slots)
 {
-	uint32_t	size = source->table_mask + 1;
+	uint32_t	size = source->table != NULL ? source->table_mask + 1 : 16;
 	int			i;
 
-	if ((uint32_t) (source->slot_count + 1) * 2 <= size && source->table != NULL)
+	if (source->table != NULL && (uint32_t) slots * 2 <= size)
 		return;
-	while ((uint32_t) (source->slot_count + 1) * 2 > size)
+	while ((uint32_t) slots * 2 > size)
 		size <<= 1;
 	vb_free(source->table);
 	source->table = vb_alloc(sizeof(int) * size);
@@ -125,11 +125,8 @@ IndexSource(VbSource *source)
 	 */
 	source->slot_capacity = source->word_count < 4096 ? source->word_count + 1 : 4096;
 	source->slots = vb_alloc(sizeof(VbIndexSlot) * source->slot_capacity);
-	source->table_mask = 15;
-	while (source->table_mask + 1 < (uint32_t) source->slot_capacity * 2)
-		source->table_mask = source->table_mask * 2 + 1;
 	source->table = NULL;
-	GrowTable(source);
+	ReserveTable(source, source->slot_capacity);
 
 	for (i = 0; i < source->word_count; i++)
 	{
@@ -160,7 +157,7 @@ IndexSource(VbSource *source)
 				slot->count = 1;
 				source->table[s] = slot_number;
 				source->word_slot[i] = slot_number;
-				GrowTable(source);
+				ReserveTable(source, source->slot_count + 1);
 				break;
 			}
 			slot = &source->slots[slot_number];

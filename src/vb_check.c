@@ -876,7 +876,6 @@ vb_check(const char *quote, size_t len, const VbSource *source,
 		total_equal += al->equal;
 		if (al->longest_run > longest_run)
 			longest_run = al->longest_run;
-
 		if (!IsClean(seg))
 			all_clean = false;
 		if (al->first_source >= 0)

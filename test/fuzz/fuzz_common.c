@@ -27,25 +27,6 @@ FuzzFail(const char *fmt,...)
 }
 
 bool
-FuzzSkip(const char *check)
-{
-	const char *list = getenv("FUZZ_SKIP");
-	size_t		n = strlen(check);
-
-	while (list != NULL && *list != '\0')
-	{
-		size_t		len = strcspn(list, ",");
-
-		if (len == n && strncmp(list, check, n) == 0)
-			return true;
-		list += len;
-		if (*list == ',')
-			list++;
-	}
-	return false;
-}
-
-bool
 FuzzValidUtf8(const char *s, size_t len)
 {
 	size_t		pos = 0;

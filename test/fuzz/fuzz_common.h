@@ -27,13 +27,6 @@ extern void FuzzFail(const char *fmt,...)
 			FuzzFail(__VA_ARGS__); \
 	} while (0)
 
-/*
- * Is this check switched off?  FUZZ_SKIP holds a comma-separated list of
- * check names (see README.md), so that a known finding, kept in crashes/,
- * does not stop a long run from looking for others.
- */
-extern bool FuzzSkip(const char *check);
-
 /* Strict UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 extern bool FuzzValidUtf8(const char *s, size_t len);
 

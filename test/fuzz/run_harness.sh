@@ -6,11 +6,10 @@
 #   run_harness.sh fuzz NAME SECONDS CORPUS_DIR
 #       fuzz for SECONDS on CORPUS_DIR (which grows), with verbatim.dict
 #
-# Knobs (environment): FUZZ_SKIP, the checks switched off for findings not
-# yet fixed (README.md); BUILD, where the harnesses were built (default
+# Knobs (environment): BUILD, where the harnesses were built (default
 # ../build/fuzz beside this script); NICE, a prefix such as "nice -n 10".
-# Output: "ok NAME: ..." or "not ok NAME: ... (reason; log: FILE)", the
-# skipped checks named on both; the exit status is non-zero on a crash.
+# Output: "ok NAME: ..." or "not ok NAME: ... (reason; log: FILE)"; the
+# exit status is non-zero on a crash.
 # Crash artifacts go to BUILD/artifacts/, full logs to BUILD/logs/.
 set -euo pipefail
 
@@ -21,9 +20,7 @@ build=${BUILD:-$here/../build/fuzz}
 bin=$build/$name
 artifacts=$build/artifacts
 logs=$build/logs
-skip=${FUZZ_SKIP:-}
 mkdir -p "$artifacts" "$logs"
-export FUZZ_SKIP=$skip
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -32,7 +29,6 @@ case $name in
 	fuzz_check) max_len=8192 ;;
 	*) max_len=4096 ;;
 esac
-note=${skip:+, skipped checks: $skip}
 
 status=0
 case $mode in
@@ -49,7 +45,7 @@ case $mode in
 				"${reproducers[@]}" >>"$log" 2>&1 || status=$?
 		fi
 		seeds=$(find "$here/corpus/$name" -type f | wc -l)
-		summary="$seeds seeds and ${#reproducers[@]} reproducers once each$note"
+		summary="$seeds seeds and ${#reproducers[@]} reproducers once each"
 		;;
 	fuzz)
 		seconds=$3
@@ -60,7 +56,7 @@ case $mode in
 			-max_len="$max_len" -dict="$here/verbatim.dict" -print_final_stats=1 \
 			-artifact_prefix="$artifacts/$name-" "$corpus" >"$log" 2>&1 || status=$?
 		execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-		summary="${execs:-0} execs in $(($(date +%s) - start)) s$note"
+		summary="${execs:-0} execs in $(($(date +%s) - start)) s"
 		;;
 	*)
 		echo "usage: $0 regress NAME | fuzz NAME SECONDS CORPUS_DIR" >&2
